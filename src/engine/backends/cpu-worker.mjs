@@ -1,0 +1,43 @@
+// Piscina worker for the cpu backend: runs the gpu.js kernel (cpu mode) on one batch of photons.
+// Plain JavaScript so that it loads the same way from src/ (tests) and from the built package.
+import { GPU } from 'gpu.js';
+import seedrandom from 'seedrandom';
+import { move } from 'piscina';
+
+let cached = { key: '', kernel: null, photons: 0 };
+
+function kernelFor(task) {
+  if (cached.key !== task.key) {
+    const gpu = new GPU({ mode: 'cpu' });
+    const kernel = gpu.createKernel(task.source, {
+      output: [task.photons],
+      constants: task.constants,
+      returnType: 'Array(4)',
+      loopMaxIterations: task.constants.maxSteps + 1,
+      dynamicOutput: true,
+      tactic: 'precision',
+    });
+    cached = { key: task.key, kernel, photons: task.photons };
+  }
+  if (cached.photons !== task.photons) {
+    cached.kernel.setOutput([task.photons]);
+    cached.photons = task.photons;
+  }
+  return cached.kernel;
+}
+
+export default function runBatch(task) {
+  const kernel = kernelFor(task);
+  // gpu.js's cpu mode ignores randomSeed and calls the global Math.random: give it the batch's stream.
+  const saved = Math.random;
+  Math.random = seedrandom.xor4096(task.seedKey);
+  let rows;
+  try {
+    rows = kernel(task.layerZ, task.props, task.wlCdf);
+  } finally {
+    Math.random = saved;
+  }
+  const records = new Float32Array(task.photons * 4);
+  for (let i = 0; i < task.photons; i++) records.set(rows[i], i * 4);
+  return move(records);
+}

@@ -1,0 +1,70 @@
+import seedrandom from 'seedrandom';
+import { GPU } from 'gpu.js';
+import { transportKernelSource } from '../kernelSource.js';
+import { flattenRecords, type Backend, type BatchTask } from './backend.js';
+
+type GpuMode = 'webasm' | 'webgpu';
+
+/** 32-bit seed for gpu.js's per-thread PCG generator, from the batch's seed key. */
+export function batchSeed32(seedKey: string): number {
+  return seedrandom.xor4096(seedKey).int32() >>> 0;
+}
+
+/**
+ * gpu.js webasm or webgpu mode in this thread. Both draw Math.random from gpu.js's PCG generator,
+ * seeded per launch (batch) with randomSeed, so a batch replays exactly.
+ */
+export class GpuJsBackend implements Backend {
+  readonly name: GpuMode;
+  readonly threads: number;
+  readonly defaultBatchPhotons: number;
+  readonly description: string;
+  private readonly gpu: GPU;
+  private kernel: any;
+  private kernelKey = '';
+  private photons = 0;
+
+  constructor(mode: GpuMode, threads: number, description: string) {
+    this.name = mode;
+    this.threads = threads;
+    this.defaultBatchPhotons = mode === 'webgpu' ? 65_536 : 8192;
+    this.description = description;
+    this.gpu = new GPU({ mode });
+  }
+
+  private kernelFor(task: BatchTask): any {
+    if (this.kernelKey !== task.kernelKey) {
+      this.kernel?.destroy?.();
+      this.kernel = this.gpu.createKernel(transportKernelSource() as any, {
+        output: [task.photons],
+        constants: task.config.constants,
+        returnType: 'Array(4)',
+        loopMaxIterations: task.config.constants.maxSteps + 1,
+        dynamicOutput: true,
+        tactic: 'precision',
+        precision: 'single',
+        asyncMode: true,
+        ...(this.name === 'webasm' ? { poolSize: this.threads } : {}),
+      } as any);
+      this.kernelKey = task.kernelKey;
+      this.photons = task.photons;
+    }
+    if (this.photons !== task.photons) {
+      this.kernel.setOutput([task.photons]);
+      this.photons = task.photons;
+    }
+    return this.kernel;
+  }
+
+  async runBatch(task: BatchTask): Promise<Float32Array> {
+    const kernel = this.kernelFor(task);
+    kernel.setRandomSeed(batchSeed32(task.seedKey));
+    const rows = await kernel(task.config.layerZ, task.config.props, task.config.wlCdf);
+    return flattenRecords(rows, task.photons);
+  }
+
+  async close(): Promise<void> {
+    this.kernel?.destroy?.();
+    this.gpu.destroy?.();
+  }
+}

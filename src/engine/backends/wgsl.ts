@@ -1,0 +1,33 @@
+import { GPU } from 'gpu.js';
+import type { KernelConfig } from '../kernelConfig.js';
+import { transportKernelSource } from '../kernelSource.js';
+
+/**
+ * Translates the transport kernel to WGSL without a GPU (gpu.js does the JS→WGSL translation before
+ * it asks for a device), so CI can check that the kernel stays within the webgpu subset.
+ */
+export function transportKernelWgsl(config: KernelConfig, photons = 1024): string {
+  const g = globalThis as { navigator?: unknown };
+  const hadNavigator = Object.prototype.hasOwnProperty.call(globalThis, 'navigator');
+  const saved = g.navigator;
+  const stub = { gpu: { requestAdapter: async () => null } };
+  Object.defineProperty(globalThis, 'navigator', { value: stub, configurable: true, writable: true });
+  try {
+    const gpu = new GPU({ mode: 'webgpu' });
+    const shortcut: any = gpu.createKernel(transportKernelSource() as any, {
+      output: [photons],
+      constants: config.constants,
+      returnType: 'Array(4)',
+      loopMaxIterations: config.constants.maxSteps + 1,
+      tactic: 'precision',
+      precision: 'single',
+    } as any);
+    const kernel = shortcut.kernel ?? shortcut;
+    const pending = kernel.build(config.layerZ, config.props, config.wlCdf);
+    pending?.catch?.(() => undefined);
+    return kernel.compiledSource as string;
+  } finally {
+    if (hadNavigator) Object.defineProperty(globalThis, 'navigator', { value: saved, configurable: true, writable: true });
+    else delete g.navigator;
+  }
+}
