@@ -49,7 +49,15 @@ function transport(layerZ, props, wlCdf) {
       x = this.constants.sourceX;
       y = this.constants.sourceY;
       z = this.constants.sourceZ;
-    } else {
+    }
+    if (this.constants.sourceType == 3) {
+      // Emitters spread uniformly in depth from sourceZ over sourceLength on the z-axis: by lateral
+      // translation invariance this gives the image of a laterally uniform emitting layer.
+      x = this.constants.sourceX;
+      y = this.constants.sourceY;
+      z = this.constants.sourceZ + Math.random() * this.constants.sourceLength;
+    }
+    if (this.constants.sourceType == 2) {
       const rr = this.constants.sourceRadius * Math.sqrt(Math.random());
       const phiR = 6.283185307179586 * Math.random();
       x = this.constants.sourceX + rr * Math.cos(phiR);

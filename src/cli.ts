@@ -4,8 +4,10 @@ import { InputError } from './errors.js';
 import { VERSION } from './version.js';
 // One module per command; each exports register(program).
 import * as simulate from './commands/simulate.js';
+import * as optics from './commands/optics.js';
+import * as windows from './commands/windows.js';
 
-const commands = [simulate];
+const commands = [simulate, optics, windows];
 
 export function buildProgram(): Command {
   const program = new Command();

@@ -51,3 +51,37 @@ export function interruptSignal(onFirst: () => void): { signal: AbortSignal; dis
     },
   };
 }
+
+/**
+ * Progress over a known number of stages (e.g. windows × depths), each reporting its own fraction,
+ * with an overall ETA on stderr (terminals only).
+ */
+export function stagedProgress(stages: number) {
+  const started = Date.now();
+  const enabled = process.stderr.isTTY === true;
+  let bar: cliProgress.SingleBar | undefined;
+  let stageIndex = -1;
+  let currentLabel = '';
+  return {
+    update(label: string, done: number, total: number) {
+      if (!enabled) return;
+      if (label !== currentLabel) {
+        currentLabel = label;
+        stageIndex = Math.min(stages - 1, stageIndex + 1);
+      }
+      const value = Math.round(1000 * (stageIndex + Math.min(1, done / Math.max(total, 1))));
+      if (!bar) {
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: '[{bar}] {percentage}% | ETA {eta_formatted} | {stage}', etaBuffer: 200, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(stages * 1000, value, { stage: label });
+      }
+      bar.update(value, { stage: label });
+      void started;
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}

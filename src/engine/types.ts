@@ -10,7 +10,9 @@ export const TALLY_ABSORPTION: TallyMode = 2;
 export type EngineSource =
   | { type: 'pencil' }
   | { type: 'isotropic'; positionMm: [number, number, number] }
-  | { type: 'line'; xMm: number; depthMm: number; lengthMm: number; radiusMm: number };
+  | { type: 'line'; xMm: number; depthMm: number; lengthMm: number; radiusMm: number }
+  /** Isotropic emitters spread uniformly in depth over [fromMm, toMm] on the z-axis (a uniform layer's image). */
+  | { type: 'depth-range'; fromMm: number; toMm: number };
 
 /** What the camera accepts: a numerical aperture (in the ambient medium) and a focal plane depth in tissue. */
 export interface CameraSpec {
