@@ -6,8 +6,10 @@ import { VERSION } from './version.js';
 import * as simulate from './commands/simulate.js';
 import * as optics from './commands/optics.js';
 import * as windows from './commands/windows.js';
+import * as filters from './commands/filters.js';
+// import * as kernels from './commands/kernels.js';
 
-const commands = [simulate, optics, windows];
+const commands = [simulate, optics, windows, filters];
 
 export function buildProgram(): Command {
   const program = new Command();

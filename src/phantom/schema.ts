@@ -92,6 +92,8 @@ export const PhantomSchema = z
     name: z.string({ error: 'must be a string' }).min(1, 'must not be empty'),
     description: z.string().optional(),
     citations: z.array(z.string()).optional(),
+    /** Opt in to evaluating fitted scattering laws beyond their fitted range (each use is noted in outputs). */
+    allowExtrapolation: z.boolean({ error: 'must be true or false' }).optional(),
     ambient: MediumSchema.default({ n: 1 }),
     below: MediumSchema.default({ n: 1 }),
     layers: z.array(LayerSchema, { error: 'must be an array of layers' }).min(1, 'needs at least one layer'),
