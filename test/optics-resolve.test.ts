@@ -150,8 +150,10 @@ describe('bundled phantoms', () => {
     });
     it('resolves at 1550 nm, noting any extrapolated scattering', () => {
       const needsFlag = phantom.layers.some((l) => !(l.tissue ?? '').startsWith('intralipid'));
-      if (needsFlag) expect(() => resolvePhantomOptics(phantom, 1550)).toThrow(/--allow-extrapolation/);
-      const r = resolvePhantomOptics(phantom, 1550, { allowExtrapolation: true });
+      // Phantoms whose scattering laws must be extrapolated opt in in the file; without it they would throw.
+      expect(phantom.allowExtrapolation === true).toBe(needsFlag);
+      if (needsFlag) expect(() => resolvePhantomOptics({ ...phantom, allowExtrapolation: false }, 1550)).toThrow(/--allow-extrapolation/);
+      const r = resolvePhantomOptics(phantom, 1550);
       expect(r.layers.every((l) => l.muaPerMm > 0 && l.musPerMm > 0)).toBe(true);
       const extrapolated = r.notes.filter((n) => n.includes('extrapolated'));
       expect(extrapolated.length > 0).toBe(needsFlag);

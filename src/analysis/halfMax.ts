@@ -77,18 +77,27 @@ function fitCubic(us: number[], ys: number[], ws: number[]): number[] | null {
   return A.map((row, r) => row[m] / row[r]);
 }
 
-/** One fit of ln(density) over x ≤ 1.4·windowMm; the half width where the fit falls to half its peak. */
-function fitCore(p: SymmetricProfile, windowMm: number): { result: HalfMax; ok: boolean } {
-  const failed = { result: { peak: NaN, halfWidthMm: NaN }, ok: false };
+/**
+ * Fit of ln(density) with a cubic in u = x²/windowMm² over x ≤ 1.4·windowMm, weighted by photon
+ * count (density × bin weight). Returns the four coefficients, or null if there are too few bins.
+ */
+export function lnDensityCoreFit(p: SymmetricProfile, windowMm: number): number[] | null {
   const idx = indicesWhere(p, 0, 1.4 * windowMm).filter((i) => p.density[i] > 0);
-  if (idx.length < 6) return failed;
+  if (idx.length < 6) return null;
   const scale = windowMm * windowMm;
-  const c = fitCubic(
+  return fitCubic(
     idx.map((i) => p.positionsMm[i] ** 2 / scale),
     idx.map((i) => Math.log(p.density[i])),
     idx.map((i) => p.density[i] * p.weights[i]),
   );
+}
+
+/** One fit of ln(density) over x ≤ 1.4·windowMm; the half width where the fit falls to half its peak. */
+function fitCore(p: SymmetricProfile, windowMm: number): { result: HalfMax; ok: boolean } {
+  const failed = { result: { peak: NaN, halfWidthMm: NaN }, ok: false };
+  const c = lnDensityCoreFit(p, windowMm);
   if (!c) return failed;
+  const scale = windowMm * windowMm;
   const lnCurve = (u: number) => c[0] + c[1] * u + c[2] * u * u + c[3] * u * u * u;
   const target = c[0] - Math.LN2;
   // Bisection for lnCurve(u) = c0 − ln 2 on u ∈ (0, 1.96], the fitted range.
