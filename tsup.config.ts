@@ -4,7 +4,6 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     cli: 'src/cli.ts',
-    'engine/worker': 'src/engine/backends/cpuWorker.ts',
   },
   format: ['esm'],
   target: 'node20',
@@ -13,5 +12,4 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   splitting: true,
-  banner: ({ format }) => ({ js: '' }),
 });

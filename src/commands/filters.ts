@@ -30,6 +30,7 @@ export function resolvableSizeMm(fwhmMm: number, detectedPhotons: number, sbr: n
 export function register(program: Command): void {
   const cmd = program
     .command('filters')
+    .summary('rank emission filters for a probe, detector and vessel depth')
     .description(
       'Rank emission filters for a probe, detector and vessel depth: signal, vessel profile FWHM,\n' +
         'SBR and the smallest resolvable feature at a photon budget (Rose criterion). Writes\n' +

@@ -40,6 +40,7 @@ function settingFromFlags(flags: Record<string, any>): SpectralSetting {
 export function register(program: Command): void {
   const cmd = program
     .command('kernels')
+    .summary('depth-resolved restoration kernels (PSFs) as float TIFF + NPY')
     .description(
       'Depth-resolved restoration kernels: the surface PSF of a point emitter at each depth for one\n' +
         'spectral setting, as 32-bit float TIFF (Fiji/ImageJ, pixel size recorded) and NPY, centred,\n' +

@@ -110,6 +110,7 @@ async function run(target: string | undefined, o: OpticsOptions, cmd: Command): 
 export function register(program: Command): void {
   program
     .command('optics')
+    .summary('optical properties (μa, μs, μs′, g, n) of a tissue or phantom vs wavelength, table + SVG')
     .description(
       'Show wavelength-dependent optical properties (μa, μs, μs′, g, n in 1/mm) of a tissue preset or of each layer of a phantom.\n' +
         'Values that extrapolate a fitted scattering law or use UNCITED data are marked and explained.',

@@ -13,6 +13,7 @@ import type { ExitTally } from '../tallies/exitTally.js';
 export function register(program: Command): void {
   program
     .command('simulate')
+    .summary('MCML-style run: reflectance, transmittance, absorption, Rd(r), exit image')
     .description(
       'Run the photon random walk through a layered phantom (MCML conventions) and write DIR/result.json:\n' +
         'specular and diffuse reflectance, transmittance, absorption, Rd(r), with standard errors;\n' +

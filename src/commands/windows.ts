@@ -17,6 +17,7 @@ const ALL_WINDOWS = ['NIR-I', 'NIR-II', 'NIR-IIa', 'NIR-IIx', 'NIR-IIb'];
 export function register(program: Command): void {
   const cmd = program
     .command('windows')
+    .summary('compare emission windows: signal, PSF/vessel FWHM, MTF, SBR vs depth')
     .description(
       'Compare emission windows: for a point emitter on the axis at each depth, the detected signal,\n' +
         'the surface PSF FWHM, the vessel profile FWHM, the MTF and the signal-to-background ratio.\n' +

@@ -59,25 +59,35 @@ export interface StudyReportInput {
   extraSections?: ReportSection[];
 }
 
+/** A chart only when there is something to draw (a run with too few photons may have no finite points). */
+async function chart(o: Parameters<typeof lineChartSvg>[0]): Promise<string | undefined> {
+  const series = o.series.filter((x) => x.points.length > 0);
+  return series.length ? lineChartSvg({ ...o, series }) : undefined;
+}
+
 /** Writes the curves as SVG files and a self-contained report.html into dir. */
 export async function writeStudyReport(dir: string, input: StudyReportInput): Promise<void> {
   const { results } = input;
   const multiDepth = (results.find((r) => !r.skipped)?.depths.length ?? 0) > 1;
-  const svgs: Record<string, string> = {};
+  const svgs: Record<string, string | undefined> = {};
   if (multiDepth) {
-    svgs['signal.svg'] = await lineChartSvg({ title: 'Detected signal vs depth', xLabel: 'emitter depth (mm)', yLabel: 'detected fraction of emitted photons', logY: true, series: series(results, (d) => d.signal, (d) => d.signalStdErr) });
-    svgs['fwhm.svg'] = await lineChartSvg({ title: 'Point-spread function FWHM vs depth', xLabel: 'emitter depth (mm)', yLabel: 'FWHM (mm)', series: series(results, (d) => d.fwhmMm, (d) => d.fwhmStdErr) });
-    svgs['vessel-fwhm.svg'] = await lineChartSvg({ title: `Vessel profile FWHM vs depth (${input.study.targetDiameterMm} mm vessel)`, xLabel: 'vessel depth (mm)', yLabel: 'FWHM (mm)', series: series(results, (d) => d.vesselFwhmMm, (d) => d.vesselFwhmStdErr) });
-    svgs['sbr.svg'] = await lineChartSvg({ title: `Signal-to-background ratio vs depth (TBR ${input.study.targetToBackground})`, xLabel: 'depth (mm)', yLabel: 'SBR (point target)', logY: true, series: series(results, (d) => d.sbr) });
+    svgs['signal.svg'] = await chart({ title: 'Detected signal vs depth', xLabel: 'emitter depth (mm)', yLabel: 'detected fraction of emitted photons', logY: true, series: series(results, (d) => d.signal, (d) => d.signalStdErr) });
+    svgs['fwhm.svg'] = await chart({ title: 'Point-spread function FWHM vs depth', xLabel: 'emitter depth (mm)', yLabel: 'FWHM (mm)', series: series(results, (d) => d.fwhmMm, (d) => d.fwhmStdErr) });
+    svgs['vessel-fwhm.svg'] = await chart({ title: `Vessel profile FWHM vs depth (${input.study.targetDiameterMm} mm vessel)`, xLabel: 'vessel depth (mm)', yLabel: 'FWHM (mm)', series: series(results, (d) => d.vesselFwhmMm, (d) => d.vesselFwhmStdErr) });
+    svgs['sbr.svg'] = await chart({ title: `Signal-to-background ratio vs depth (TBR ${input.study.targetToBackground})`, xLabel: 'depth (mm)', yLabel: 'SBR (point target)', logY: true, series: series(results, (d) => d.sbr) });
   }
-  const mtfSeries: Series[] = [];
-  for (const r of results.filter((x) => !x.skipped)) {
-    for (const d of r.depths) {
-      mtfSeries.push({ name: `${r.name} @ ${d.depthMm} mm`, group: multiDepth ? `${d.depthMm} mm` : r.name, dashed: false, points: d.mtf.frequenciesPerMm.map((f, i) => ({ x: f, y: d.mtf.values[i] })).filter((p) => Number.isFinite(p.y)) });
-    }
-  }
-  svgs['mtf.svg'] = await lineChartSvg({ title: 'Modulation transfer function (line spread function)', xLabel: 'spatial frequency (cycles/mm)', yLabel: 'MTF', series: multiDepth ? mtfSeries.filter((s) => s.name.startsWith(results[0].name)) : mtfSeries });
-  for (const [name, svg] of Object.entries(svgs)) writeFileAtomic(join(dir, name), svg);
+  // MTF at one depth (the middle one of the list), one curve per setting.
+  const depthList = results.find((r) => !r.skipped)?.depths.map((d) => d.depthMm) ?? [];
+  const mtfDepth = depthList[Math.floor((depthList.length - 1) / 2)];
+  const mtfSeries: Series[] = results
+    .filter((r) => !r.skipped)
+    .map((r) => {
+      const d = r.depths.find((x) => x.depthMm === mtfDepth);
+      return { name: r.name, points: d ? d.mtf.frequenciesPerMm.map((f, i) => ({ x: f, y: d.mtf.values[i] })).filter((p) => Number.isFinite(p.y)) : [] };
+    })
+    .filter((s) => s.points.length > 0);
+  svgs['mtf.svg'] = await chart({ title: `Modulation transfer function at ${mtfDepth} mm (line spread function)`, xLabel: 'spatial frequency (cycles/mm)', yLabel: 'MTF', series: mtfSeries });
+  for (const [name, svg] of Object.entries(svgs)) if (svg) writeFileAtomic(join(dir, name), svg);
 
   const table = {
     columns: ['setting', 'depth (mm)', 'signal', 'PSF FWHM (mm)', 'vessel FWHM (mm)', 'SBR point', 'SBR vessel', 'MTF50 (1/mm)'],
@@ -105,7 +115,7 @@ export async function writeStudyReport(dir: string, input: StudyReportInput): Pr
       { heading: 'Conclusion', paragraphs: conclusions.length ? conclusions : ['Only one setting produced a signal; nothing to compare.'] },
       ...(input.extraSections ?? []),
       { heading: 'Results', tables: [table] },
-      { heading: 'Curves', svgs: Object.values(svgs) },
+      { heading: 'Curves', svgs: Object.values(svgs).filter((x): x is string => Boolean(x)) },
       {
         heading: 'Model',
         paragraphs: [

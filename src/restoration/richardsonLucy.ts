@@ -75,6 +75,7 @@ export class RichardsonLucy {
   readonly width: number;
   readonly height: number;
   background: number;
+  private readonly maxBackground: number;
   private readonly fitBackground: boolean;
   private readonly dataCount: number;
   private readonly padX: number;
@@ -90,14 +91,25 @@ export class RichardsonLucy {
   private readonly ratio: Float64Array;
   private readonly work: Float64Array;
   private tvBuffers?: { nx: Float64Array; ny: Float64Array; div: Float64Array };
-  private accel?: { prev: Float64Array; g1: Float64Array; g2: Float64Array; steps: number };
+  private accel?: {
+    prev: Float64Array;
+    start: Float64Array;
+    g: Float64Array;
+    gPrev: Float64Array;
+    alpha: number;
+    steps: number;
+  };
   iterationsDone = 0;
+  // Multiplicative updates drive dark pixels towards zero geometrically; flushing them below this level
+  // avoids denormal numbers, which slow floating-point arithmetic by orders of magnitude.
+  private readonly floor: number;
 
   constructor(image: FloatImage, kernel: FloatImage, setup: RichardsonLucySetup) {
     const k = normaliseKernel(kernel);
     this.width = image.width;
     this.height = image.height;
     this.background = setup.background;
+    this.maxBackground = setup.background;
     this.fitBackground = setup.fitBackground ?? false;
     this.mask = setup.mask;
     this.padX = (k.width - 1) / 2;
@@ -131,7 +143,8 @@ export class RichardsonLucy {
     this.conv.correlate(this.ratio, this.weight, this.padY + this.height, this.extHeight);
     this.ratio.fill(0);
     const mean = sum / count;
-    const start = Math.max(mean - this.background, 1e-6 * mean, Number.MIN_VALUE);
+    const start = Math.max(mean - this.background, 1e-6 * mean, 1e-200);
+    this.floor = 1e-15 * start;
     for (let y = 0; y < this.extHeight; y++)
       for (let i = 0; i < this.extWidth; i++) {
         const p = y * fw + i;
@@ -169,10 +182,12 @@ export class RichardsonLucy {
         ratioSum += r;
       }
     }
-    // EM update of a constant background: b <- b * mean(y / mu) over the fitted pixels.
-    if (this.fitBackground) this.background = (b * ratioSum) / this.dataCount;
+    // EM update of a constant background, b <- b * mean(y / mu) over the fitted pixels, never above its
+    // starting estimate: a flat object and a flat background fit equally well, and too high a b is harmful.
+    if (this.fitBackground) this.background = Math.min((b * ratioSum) / this.dataCount, this.maxBackground);
     this.conv.correlate(ratio, work, rowsImage, this.extHeight);
     const div = tvLambda > 0 ? this.divergence() : undefined;
+    const floor = this.floor;
     for (let y = 0; y < this.extHeight; y++) {
       const row = y * stride;
       for (let i = 0; i < this.extWidth; i++) {
@@ -183,37 +198,45 @@ export class RichardsonLucy {
         // Dey et al. need lambda small enough that the denominator stays positive; clamp where it would not.
         if (div) den = Math.max(w - tvLambda * div[p], 0.5 * w);
         const v = (x[p] * work[p]) / den;
-        x[p] = v > 0 ? v : 0;
+        x[p] = v > floor ? v : 0;
       }
     }
   }
 
   private acceleratedStep(tvLambda: number): void {
     const n = this.x.length;
-    const acc = (this.accel ??= { prev: new Float64Array(n), g1: new Float64Array(n), g2: new Float64Array(n), steps: 0 });
+    const acc = (this.accel ??= {
+      prev: new Float64Array(n),
+      start: new Float64Array(n),
+      g: new Float64Array(n),
+      gPrev: new Float64Array(n),
+      alpha: 0,
+      steps: 0,
+    });
     const { x } = this;
-    const { prev, g1, g2 } = acc;
-    let alpha = 0;
-    if (acc.steps >= 2) {
-      let num = 0;
-      let den = 0;
-      for (let p = 0; p < n; p++) {
-        num += g1[p] * g2[p];
-        den += g2[p] * g2[p];
-      }
-      alpha = den > 0 ? Math.min(Math.max(num / den, 0), 0.99) : 0;
-    }
-    // prev <- x_k; x <- y_k = x_k + alpha (x_k - x_{k-1}), kept non-negative.
+    const { prev, start } = acc;
+    const alpha = acc.steps >= 2 ? acc.alpha : 0;
+    // prev <- x_k; x <- y_k = x_k + alpha (x_k - x_{k-1}), kept non-negative; start keeps y_k.
     for (let p = 0; p < n; p++) {
       const xk = x[p];
       const y = xk + alpha * (xk - prev[p]);
       prev[p] = xk;
-      x[p] = y > 0 ? y : 0;
+      x[p] = start[p] = y > this.floor ? y : 0;
     }
-    g2.set(g1);
-    for (let p = 0; p < n; p++) g1[p] = x[p];
     this.step(tvLambda);
-    for (let p = 0; p < n; p++) g1[p] = x[p] - g1[p];
+    const gOld = acc.g;
+    const g = acc.gPrev;
+    let num = 0;
+    let den = 0;
+    for (let p = 0; p < n; p++) {
+      const v = x[p] - start[p];
+      g[p] = v;
+      num += v * gOld[p];
+      den += gOld[p] * gOld[p];
+    }
+    acc.g = g;
+    acc.gPrev = gOld;
+    acc.alpha = den > 0 ? Math.min(Math.max(num / den, 0), 0.99) : 0;
     acc.steps++;
   }
 
