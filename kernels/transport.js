@@ -278,9 +278,10 @@ function transport(layerZ, props, wlCdf) {
           t3 += dw;
         }
       }
-      let cost = 2.0 * Math.random() - 1.0;
+      const xiTheta = Math.random();
+      let cost = 2.0 * xiTheta - 1.0;
       if (g != 0.0) {
-        const tmp = (1.0 - g * g) / (1.0 - g + 2.0 * g * Math.random());
+        const tmp = (1.0 - g * g) / (1.0 - g + 2.0 * g * xiTheta);
         cost = (1.0 + g * g - tmp * tmp) / (2.0 * g);
         if (cost < -1.0) {
           cost = -1.0;
