@@ -7,9 +7,9 @@ import * as simulate from './commands/simulate.js';
 import * as optics from './commands/optics.js';
 import * as windows from './commands/windows.js';
 import * as filters from './commands/filters.js';
-// import * as kernels from './commands/kernels.js';
+import * as kernels from './commands/kernels.js';
 
-const commands = [simulate, optics, windows, filters];
+const commands = [simulate, optics, windows, filters, kernels];
 
 export function buildProgram(): Command {
   const program = new Command();
