@@ -5,7 +5,7 @@ import { numberArg } from '../cli/parse.js';
 import { interruptSignal, stagedProgress } from '../cli/progress.js';
 import { digestOf } from '../digest.js';
 import { InputError } from '../errors.js';
-import { runSetting, type SettingResult } from '../imaging/study.js';
+import { runSettings, type SettingResult } from '../imaging/study.js';
 import { spectralSetting } from '../imaging/spectralSetting.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
 import { loadPhantom } from '../phantom/load.js';
@@ -61,12 +61,9 @@ export function register(program: Command): void {
       const interrupt = interruptSignal(() => process.stderr.write('\nnirwalk: stopping after the batches in flight…\n'));
       const study = studyOptions(phantom, { ...flags, depths: [flags.depth] }, camera, backend, progress.update, interrupt.signal);
       const started = performance.now();
-      const results: SettingResult[] = [];
+      let results: SettingResult[] = [];
       try {
-        for (const [i, s] of settings.entries()) {
-          results.push(await runSetting(filters[i].name, s, study));
-          if (interrupt.signal.aborted) break;
-        }
+        results = await runSettings(settings.map((setting, i) => ({ name: filters[i].name, setting })), study);
       } finally {
         progress.stop();
         interrupt.dispose();

@@ -5,7 +5,7 @@ import { intArg, numberArg, seedArg, BACKENDS } from '../cli/parse.js';
 import { interruptSignal, terminalProgress } from '../cli/progress.js';
 import { InputError } from '../errors.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
-import { writeNpyFile } from '../io/npy.js';
+import { writeNpy } from '../restoration/imageIo.js';
 import { loadPhantom } from '../phantom/load.js';
 import { simulate, type Checkpoint, type SimulateOptions } from '../simulate.js';
 import type { ExitTally } from '../tallies/exitTally.js';
@@ -81,7 +81,7 @@ export function writeSimulationFiles(dir: string, result: Record<string, unknown
   const { imagePixels, imagePixelMm, pathBinMm, pathBins } = tally.spec;
   const pixelAreaMm2 = imagePixelMm * imagePixelMm;
   const image = Float32Array.from(tally.image, (v) => v / (tally.photons * pixelAreaMm2));
-  writeNpyFile(join(dir, 'exit-image.npy'), image, [imagePixels, imagePixels]);
+  writeNpy(join(dir, 'exit-image.npy'), { width: imagePixels, height: imagePixels, data: image });
   const pathRows = ['pathLengthFromMm,pathLengthToMm,weightPerPhoton'];
   for (let i = 0; i < pathBins; i++) {
     const to = i === pathBins - 1 ? 'inf' : ((i + 1) * pathBinMm).toPrecision(6);

@@ -5,7 +5,7 @@ import { numberArg } from '../cli/parse.js';
 import { interruptSignal, stagedProgress } from '../cli/progress.js';
 import { digestOf } from '../digest.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
-import { runSetting, type SettingResult, type StudyOptions } from '../imaging/study.js';
+import { runSettings, type SettingResult, type StudyOptions } from '../imaging/study.js';
 import { spectralSetting } from '../imaging/spectralSetting.js';
 import { loadPhantom } from '../phantom/load.js';
 import { writeStudyReport } from '../report/studyReport.js';
@@ -49,12 +49,9 @@ export function register(program: Command): void {
       const interrupt = interruptSignal(() => process.stderr.write('\nnirwalk: stopping after the batches in flight…\n'));
       const study: StudyOptions = studyOptions(phantom, flags, camera, backend, progress.update, interrupt.signal);
       const started = performance.now();
-      const results: SettingResult[] = [];
+      let results: SettingResult[] = [];
       try {
-        for (const [i, setting] of settings.entries()) {
-          results.push(await runSetting(windows[i].name, setting, study));
-          if (interrupt.signal.aborted) break;
-        }
+        results = await runSettings(settings.map((setting, i) => ({ name: windows[i].name, setting })), study);
       } finally {
         progress.stop();
         interrupt.dispose();

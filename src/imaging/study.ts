@@ -183,3 +183,13 @@ export async function runSetting(name: string, setting: SpectralSetting, o: Stud
     notes: [...setting.notes, ...notes],
   };
 }
+
+/** Runs settings one after another, stopping early (keeping what is done) when the run is aborted. */
+export async function runSettings(entries: { name: string; setting: SpectralSetting }[], o: StudyOptions): Promise<SettingResult[]> {
+  const results: SettingResult[] = [];
+  for (const { name, setting } of entries) {
+    results.push(await runSetting(name, setting, o));
+    if (o.signal?.aborted) break;
+  }
+  return results;
+}
