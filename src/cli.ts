@@ -8,8 +8,9 @@ import * as optics from './commands/optics.js';
 import * as windows from './commands/windows.js';
 import * as filters from './commands/filters.js';
 import * as kernels from './commands/kernels.js';
+import * as restore from './commands/restore.js';
 
-const commands = [simulate, optics, windows, filters, kernels];
+const commands = [simulate, optics, windows, filters, kernels, restore];
 
 export function buildProgram(): Command {
   const program = new Command();

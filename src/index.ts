@@ -14,5 +14,9 @@ export { runSetting, type StudyOptions, type SettingResult, type DepthResult } f
 export { spectralSetting, opticsForSetting } from './imaging/spectralSetting.js';
 export { halfMax, radialProfile, foldedLineProfile } from './analysis/halfMax.js';
 export * from './spectral/index.js';
+export { readImage, writeFloatTiff, writeNpy, writePngPreview } from './restoration/imageIo.js';
+export { restore } from './restoration/richardsonLucy.js';
+export { searchDepth } from './restoration/depthSearch.js';
+export { radialKernelImage, kernelFwhmMm } from './restoration/radialKernel.js';
 export { InputError } from './errors.js';
 export { VERSION } from './version.js';

@@ -25,7 +25,7 @@ export const DEFAULT_MEDIUM: ScatteringMedium = { muaPerMm: 0.1, musPerMm: 10, g
  * A scattering-like PSF family for a point emitter at depth d: the ballistic fraction exp(-mu_t d)
  * spread as the unscattered profile, plus the diffuse remainder spread as the surface flux of the
  * diffusion dipole with an extrapolated boundary (Farrell, Patterson & Wilson, Med. Phys. 19, 879 (1992),
- * eq. 9, with the source at the emitter depth). Each part is normalised over the plane before mixing.
+ * with the source at the emitter depth). Each part is normalised over the plane before mixing.
  */
 export function scatteringProfile(depthMm: number, maxRadiusMm: number, medium: ScatteringMedium = DEFAULT_MEDIUM): RadialProfile {
   const { muaPerMm: mua, musPerMm: mus, g, n } = medium;

@@ -1,9 +1,10 @@
 import { InputError } from '../errors.js';
 import { binImage, binKernel } from './binImage.js';
-import type { FloatImage } from './floatImage.js';
+import { cropImage, type FloatImage } from './floatImage.js';
 import { poissonDeviance } from './poissonDeviance.js';
 import { kernelFwhmMm } from './radialKernel.js';
 import { checkIterations, resolveBackground, RichardsonLucy } from './richardsonLucy.js';
+import { makeTileGrid, type TileGrid } from './tileBlend.js';
 
 export interface DepthKernel {
   depthMm: number;
@@ -16,6 +17,8 @@ export interface DepthSearchOptions {
   background?: number | 'auto';
   /** Pixel binning for the search (1, 2, 4 or 8); default: the largest keeping the narrowest kernel >= 6 px FWHM. */
   bin?: number;
+  /** Called after each candidate fit, for progress reports. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface DepthScore {
@@ -28,11 +31,32 @@ export interface DepthScore {
   iterations: number;
 }
 
-export interface DepthSearchResult {
+export interface DepthChoice {
   depthMm: number;
+  /** Index of the chosen candidate. */
+  index: number;
   scores: DepthScore[];
   /** Depths whose excess is within two standard errors of the best: the data cannot tell them apart. */
   consistentDepthsMm: number[];
+}
+
+export interface DepthSearchResult extends DepthChoice {
+  /** Background used (image units). */
+  background: number;
+  bin: number;
+}
+
+export interface TileChoice extends DepthChoice {
+  x0: number;
+  y0: number;
+  width: number;
+  height: number;
+}
+
+export interface TileSearchResult {
+  grid: TileGrid;
+  /** Row-major over the grid. */
+  tiles: TileChoice[];
   background: number;
   bin: number;
 }
@@ -54,12 +78,64 @@ const MIN_IMAGE_PX_AFTER_BIN = 48;
  * the correct kernel is the slowest to converge and a fixed short budget would favour narrow ones.
  */
 export function searchDepth(image: FloatImage, candidates: DepthKernel[], options: DepthSearchOptions = {}): DepthSearchResult {
+  const setup = prepare(image, candidates, options);
+  const choice = searchCore(image, candidates, setup, options.onProgress);
+  return { ...choice, background: setup.background, bin: setup.bin };
+}
+
+/**
+ * The same search done independently on each tile of about tilePx x tilePx pixels (the tile's own data,
+ * with the Bertero-Boccacci boundary handling for light from outside it), for vessels at varying depth.
+ * The background estimate and the binning come from the whole image.
+ */
+export function searchDepthTiles(image: FloatImage, candidates: DepthKernel[], tilePx: number, options: DepthSearchOptions = {}): TileSearchResult {
+  if (!Number.isInteger(tilePx) || tilePx < 16) throw new InputError(`tile: must be a whole number of pixels >= 16 (got ${tilePx})`);
+  if (tilePx > Math.max(image.width, image.height))
+    throw new InputError(`tile: ${tilePx} px is larger than the image (${image.width}x${image.height} px)`);
+  const setup = prepare(image, candidates, options);
+  const grid = makeTileGrid(image.width, image.height, tilePx);
+  const nTiles = (grid.xEdges.length - 1) * (grid.yEdges.length - 1);
+  const tiles: TileChoice[] = [];
+  for (let j = 0; j + 1 < grid.yEdges.length; j++)
+    for (let i = 0; i + 1 < grid.xEdges.length; i++) {
+      const x0 = grid.xEdges[i];
+      const y0 = grid.yEdges[j];
+      const width = grid.xEdges[i + 1] - x0;
+      const height = grid.yEdges[j + 1] - y0;
+      const tileIndex = tiles.length;
+      const progress = options.onProgress
+        ? (done: number, total: number) => options.onProgress!(tileIndex * total + done, nTiles * total)
+        : undefined;
+      const choice = searchCore(cropImage(image, x0, y0, width, height), candidates, setup, progress);
+      tiles.push({ ...choice, x0, y0, width, height });
+    }
+  return { grid, tiles, background: setup.background, bin: setup.bin };
+}
+
+interface SearchSetup {
+  background: number;
+  bin: number;
+  maxIterations: number;
+}
+
+function prepare(image: FloatImage, candidates: DepthKernel[], options: DepthSearchOptions): SearchSetup {
   if (candidates.length === 0) throw new InputError('depth search: no candidate kernels');
   const maxIterations = options.maxIterations ?? 400;
   checkIterations(maxIterations, 'depth search iterations');
   const background = resolveBackground(image, options.background);
   const bin = options.bin ?? autoBin(image, candidates);
   if (![1, 2, 4, 8].includes(bin)) throw new InputError(`depth search: bin must be 1, 2, 4 or 8 (got ${bin})`);
+  if (image.width < 2 * bin || image.height < 2 * bin) throw new InputError(`depth search: image too small for ${bin}x${bin} binning`);
+  return { background, bin, maxIterations };
+}
+
+function searchCore(
+  image: FloatImage,
+  candidates: DepthKernel[],
+  setup: SearchSetup,
+  onProgress?: (done: number, total: number) => void,
+): DepthChoice {
+  const { bin, maxIterations } = setup;
   const data = binImage(image, bin);
   const n = data.width * data.height;
   const masks = [0, 1].map((parity) => {
@@ -72,7 +148,7 @@ export function searchDepth(image: FloatImage, candidates: DepthKernel[], option
   for (const c of candidates) {
     const kernel = binKernel(c.kernel, bin);
     const folds = masks.map(
-      (mask) => new RichardsonLucy(data, kernel, { background: background * bin * bin, mask, fitBackground: options.background === 'auto' }),
+      (mask) => new RichardsonLucy(data, kernel, { background: setup.background * bin * bin, mask }),
     );
     let dev: Float64Array = new Float64Array(n);
     let score = Infinity;
@@ -81,27 +157,25 @@ export function searchDepth(image: FloatImage, candidates: DepthKernel[], option
       const step = Math.min(CHUNK, maxIterations - done);
       for (const f of folds) f.iterate(step, 0, true);
       done += step;
-      const next = heldOutDeviance(data, folds, masks);
-      const mean = next.reduce((s, v) => s + v, 0) / n;
-      const improved = score - mean;
-      dev = next;
+      dev = heldOutDeviance(data, folds, masks);
       const previous = score;
-      score = mean;
-      if (Number.isFinite(previous) && improved < REL_TOL * previous) break;
+      score = dev.reduce((s, v) => s + v, 0) / n;
+      if (Number.isFinite(previous) && previous - score < REL_TOL * previous) break;
     }
     perPixel.push(dev);
     iterations.push(done);
+    onProgress?.(perPixel.length, candidates.length);
   }
   const means = perPixel.map((d) => d.reduce((s, v) => s + v, 0) / n);
   let best = 0;
   for (let k = 1; k < means.length; k++) if (means[k] < means[best]) best = k;
-  const block = Math.max(4, Math.floor(Math.min(data.width, data.height) / 8));
+  const block = Math.max(2, Math.floor(Math.min(data.width, data.height) / 8));
   const scores: DepthScore[] = candidates.map((c, k) => {
     const { mean, stdErr } = blockMeanDifference(perPixel[k], perPixel[best], data.width, data.height, block);
     return { depthMm: c.depthMm, deviancePerPixel: means[k], excess: mean, excessStdErr: stdErr, iterations: iterations[k] };
   });
   const consistentDepthsMm = scores.filter((s) => s.excess <= 2 * s.excessStdErr).map((s) => s.depthMm);
-  return { depthMm: candidates[best].depthMm, scores, consistentDepthsMm, background, bin };
+  return { depthMm: candidates[best].depthMm, index: best, scores, consistentDepthsMm };
 }
 
 function heldOutDeviance(data: FloatImage, folds: RichardsonLucy[], masks: Uint8Array[]): Float64Array {

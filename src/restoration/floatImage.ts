@@ -19,12 +19,6 @@ export function cropImage(img: FloatImage, x0: number, y0: number, width: number
   return out;
 }
 
-export function imageSum(img: FloatImage): number {
-  let s = 0;
-  for (let i = 0; i < img.data.length; i++) s += img.data[i];
-  return s;
-}
-
 export function imageMax(img: FloatImage): number {
   let m = -Infinity;
   for (let i = 0; i < img.data.length; i++) if (img.data[i] > m) m = img.data[i];

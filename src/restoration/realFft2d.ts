@@ -66,30 +66,23 @@ export class RealFft2d {
           z[2 * j + 1] = hasB ? input[offB + j] : 0;
         }
         this.rowFft.transform(zf, z);
-        const baseA = 2 * p * nu;
-        const baseB = 2 * (p + 1) * nu;
-        for (let k = 0; k <= half; k++) {
+        const hasPair = p + 1 < nRows;
+        for (let k = 0, o = 2 * p; k <= half; k++, o += 2 * BLOCK_ROWS) {
           const m = (W - k) & (W - 1);
           const zr = zf[2 * k];
           const zi = zf[2 * k + 1];
           const cr = zf[2 * m];
           const ci = -zf[2 * m + 1];
           // z = a + i b  =>  A_k = (Z_k + conj Z_-k) / 2,  B_k = (Z_k - conj Z_-k) / 2i
-          block[baseA + 2 * k] = 0.5 * (zr + cr);
-          block[baseA + 2 * k + 1] = 0.5 * (zi + ci);
-          if (p + 1 < nRows) {
-            block[baseB + 2 * k] = 0.5 * (zi - ci);
-            block[baseB + 2 * k + 1] = -0.5 * (zr - cr);
+          block[o] = 0.5 * (zr + cr);
+          block[o + 1] = 0.5 * (zi + ci);
+          if (hasPair) {
+            block[o + 2] = 0.5 * (zi - ci);
+            block[o + 3] = -0.5 * (zr - cr);
           }
         }
       }
-      for (let k = 0; k < nu; k++) {
-        const dst = 2 * (k * H + r0);
-        for (let q = 0; q < nRows; q++) {
-          spectrum[dst + 2 * q] = block[2 * (q * nu + k)];
-          spectrum[dst + 2 * q + 1] = block[2 * (q * nu + k) + 1];
-        }
-      }
+      for (let k = 0; k < nu; k++) spectrum.set(block.subarray(2 * k * BLOCK_ROWS, 2 * k * BLOCK_ROWS + 2 * nRows), 2 * (k * H + r0));
     }
     const filled = Math.min(r0, H);
     if (filled < H) for (let k = 0; k < nu; k++) spectrum.fill(0, 2 * (k * H + filled), 2 * (k * H + H));
@@ -120,20 +113,15 @@ export class RealFft2d {
       const nRows = Math.min(BLOCK_ROWS, H - r0);
       for (let k = 0; k < nu; k++) {
         const src = 2 * (k * H + r0);
-        for (let q = 0; q < nRows; q++) {
-          block[2 * (q * nu + k)] = spectrum[src + 2 * q];
-          block[2 * (q * nu + k) + 1] = spectrum[src + 2 * q + 1];
-        }
+        block.set(spectrum.subarray(src, src + 2 * nRows), 2 * k * BLOCK_ROWS);
       }
       for (let p = 0; p < nRows && r0 + p < needed; p += 2) {
-        const baseA = 2 * p * nu;
-        const baseB = 2 * (p + 1) * nu;
         const hasB = p + 1 < nRows;
-        for (let k = 0; k <= half; k++) {
-          const ar = block[baseA + 2 * k];
-          const ai = block[baseA + 2 * k + 1];
-          const br = hasB ? block[baseB + 2 * k] : 0;
-          const bi = hasB ? block[baseB + 2 * k + 1] : 0;
+        for (let k = 0, o = 2 * p; k <= half; k++, o += 2 * BLOCK_ROWS) {
+          const ar = block[o];
+          const ai = block[o + 1];
+          const br = hasB ? block[o + 2] : 0;
+          const bi = hasB ? block[o + 3] : 0;
           zf[2 * k] = ar - bi;
           zf[2 * k + 1] = ai + br;
           if (k > 0 && k < half) {

@@ -11,10 +11,12 @@ export interface RestoreOptions {
   /** Total-variation weight (RL-TV); 0 or absent for plain Richardson-Lucy. Typical 0.001-0.01. */
   tvLambda?: number;
   /**
-   * Constant background b in the model image = b + k (*) x: a number, absent (0), or 'auto': started at
-   * a low percentile of the smoothed image and refined by EM together with the object.
+   * Constant background b in the model image = b + k (*) x: a number, absent (0), or 'auto' (a low
+   * percentile of the smoothed image; right when part of the field is free of vessel light).
    */
   background?: number | 'auto';
+  /** Called after each iteration, for progress reports. */
+  onIteration?: (done: number, total: number) => void;
 }
 
 export interface RestoreResult {
@@ -24,12 +26,13 @@ export interface RestoreResult {
 }
 
 /** Object pixels seen by less than this fraction of a unit of kernel weight are left out (set to 0). */
-const MIN_WEIGHT = 1e-2;
+const MIN_WEIGHT = 1e-4;
 
 /**
- * Richardson-Lucy deconvolution for Poisson data, with the object estimated on the image grown by the
- * kernel half-size on every side and the update normalised by the Bertero-Boccacci weights, so light
- * from outside the field of view is modelled instead of being forced into the border pixels.
+ * Richardson-Lucy deconvolution for Poisson data (negative pixels count as 0), with the object estimated
+ * on the image grown by the kernel half-size on every side and the update normalised by the weights
+ * w = k (x) 1_image, so light from outside the field of view is modelled instead of being forced into
+ * the border pixels. Reference: Bertero & Boccacci, Astron. Astrophys. 437, 369 (2005).
  */
 export function restore(image: FloatImage, kernel: FloatImage, options: RestoreOptions): RestoreResult {
   checkIterations(options.iterations);
@@ -37,9 +40,12 @@ export function restore(image: FloatImage, kernel: FloatImage, options: RestoreO
   const background = resolveBackground(image, options.background);
   if (kernel.width > image.width || kernel.height > image.height)
     throw new InputError(`kernel (${kernel.width}x${kernel.height} px) is larger than the image (${image.width}x${image.height} px)`);
-  const rl = new RichardsonLucy(image, kernel, { background, fitBackground: options.background === 'auto' });
-  rl.iterate(options.iterations, tvLambda);
-  return { restored: rl.estimate(), background: rl.background, iterations: options.iterations };
+  const rl = new RichardsonLucy(image, kernel, { background });
+  for (let i = 1; i <= options.iterations; i++) {
+    rl.iterate(1, tvLambda);
+    options.onIteration?.(i, options.iterations);
+  }
+  return { restored: rl.estimate(), background, iterations: options.iterations };
 }
 
 export function resolveBackground(image: FloatImage, background: number | 'auto' | undefined): number {
@@ -66,18 +72,13 @@ export interface RichardsonLucySetup {
   background: number;
   /** 1 where a data pixel takes part in the fit, 0 where it is ignored (image-sized); default all. */
   mask?: Uint8Array;
-  /** Refine the background with the object, as one more non-negative unknown seen equally by every pixel. */
-  fitBackground?: boolean;
 }
 
 /** One deconvolution problem, iterated in place: x is the object on the extended grid. */
 export class RichardsonLucy {
   readonly width: number;
   readonly height: number;
-  background: number;
-  private readonly maxBackground: number;
-  private readonly fitBackground: boolean;
-  private readonly dataCount: number;
+  readonly background: number;
   private readonly padX: number;
   private readonly padY: number;
   private readonly extWidth: number;
@@ -99,7 +100,6 @@ export class RichardsonLucy {
     alpha: number;
     steps: number;
   };
-  iterationsDone = 0;
   // Multiplicative updates drive dark pixels towards zero geometrically; flushing them below this level
   // avoids denormal numbers, which slow floating-point arithmetic by orders of magnitude.
   private readonly floor: number;
@@ -109,8 +109,6 @@ export class RichardsonLucy {
     this.width = image.width;
     this.height = image.height;
     this.background = setup.background;
-    this.maxBackground = setup.background;
-    this.fitBackground = setup.fitBackground ?? false;
     this.mask = setup.mask;
     this.padX = (k.width - 1) / 2;
     this.padY = (k.height - 1) / 2;
@@ -139,7 +137,6 @@ export class RichardsonLucy {
         count++;
       }
     if (count === 0) throw new Error('Richardson-Lucy: the data mask selects no pixels');
-    this.dataCount = count;
     this.conv.correlate(this.ratio, this.weight, this.padY + this.height, this.extHeight);
     this.ratio.fill(0);
     const mean = sum / count;
@@ -162,7 +159,6 @@ export class RichardsonLucy {
     for (let it = 0; it < iterations; it++) {
       if (accelerate) this.acceleratedStep(tvLambda);
       else this.step(tvLambda);
-      this.iterationsDone++;
     }
   }
 
@@ -170,21 +166,15 @@ export class RichardsonLucy {
     const { x, ratio, work, weight, data, mask, stride, padX, padY, width: W, height: H, background: b } = this;
     const rowsImage = padY + H;
     this.conv.convolve(x, work, this.extHeight, rowsImage);
-    let ratioSum = 0;
     for (let y = 0; y < H; y++) {
       const g = (y + padY) * stride + padX;
       const d = y * W;
       for (let i = 0; i < W; i++) {
         if (mask && !mask[d + i]) continue;
         const mu = b + work[g + i];
-        const r = mu > 0 ? data[d + i] / mu : 0;
-        ratio[g + i] = r;
-        ratioSum += r;
+        ratio[g + i] = mu > 0 ? data[d + i] / mu : 0;
       }
     }
-    // EM update of a constant background, b <- b * mean(y / mu) over the fitted pixels, never above its
-    // starting estimate: a flat object and a flat background fit equally well, and too high a b is harmful.
-    if (this.fitBackground) this.background = Math.min((b * ratioSum) / this.dataCount, this.maxBackground);
     this.conv.correlate(ratio, work, rowsImage, this.extHeight);
     const div = tvLambda > 0 ? this.divergence() : undefined;
     const floor = this.floor;

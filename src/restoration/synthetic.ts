@@ -51,34 +51,51 @@ export function renderVessels(widthPx: number, heightPx: number, pixelMm: number
 export interface SyntheticImage {
   /** Ground-truth object in the same units as the restored image (counts per pixel before blurring). */
   truth: FloatImage;
-  /** Expected image without noise: background + kernel (*) truth. */
+  /** Expected image without noise: background + sum of kernel (*) truth over the components. */
   clean: FloatImage;
   /** One Poisson realisation of clean. */
   noisy: FloatImage;
   backgroundCounts: number;
 }
 
+export interface SyntheticComponent {
+  layout: VesselLayout;
+  kernel: FloatImage;
+}
+
+export interface SynthesisOptions {
+  /** Expected counts above background at the brightest pixel of the noise-free image. */
+  peakCounts: number;
+  backgroundCounts: number;
+  seed: number | string;
+}
+
 /**
- * Blurs a vessel layout with a kernel and adds Poisson noise. The object is rendered on a field grown by
- * the kernel half-size and cropped after blurring, so light from vessels outside the field of view enters
- * it as it would in a real image. The object is scaled so that the brightest blurred pixel (above the
- * background) has peakCounts expected counts.
+ * Blurs vessel layouts, each with its own kernel (vessels at different depths), sums them and adds
+ * Poisson noise. Each object is rendered on a field grown by its kernel half-size and cropped after
+ * blurring, so light from vessels outside the field of view enters it as it would in a real image.
  */
 export function synthesize(
-  layout: VesselLayout,
+  components: SyntheticComponent[],
   widthPx: number,
   heightPx: number,
   pixelMm: number,
-  kernel: FloatImage,
-  opts: { peakCounts: number; backgroundCounts: number; seed: number | string },
+  opts: SynthesisOptions,
 ): SyntheticImage {
-  const k = normaliseKernel(kernel);
-  const mx = (k.width - 1) / 2;
-  const my = (k.height - 1) / 2;
-  const big = renderVessels(widthPx + 2 * mx, heightPx + 2 * my, pixelMm, layout.vessels, mx * pixelMm);
-  const blurredBig = fftConvolve(big, k);
-  const blurred = cropImage(blurredBig, mx, my, widthPx, heightPx);
-  const truth = cropImage(big, mx, my, widthPx, heightPx);
+  const truth = createImage(widthPx, heightPx);
+  const blurred = createImage(widthPx, heightPx);
+  for (const c of components) {
+    const k = normaliseKernel(c.kernel);
+    const mx = (k.width - 1) / 2;
+    const my = (k.height - 1) / 2;
+    const big = renderVessels(widthPx + 2 * mx, heightPx + 2 * my, pixelMm, c.layout.vessels, mx * pixelMm);
+    const b = cropImage(fftConvolve(big, k), mx, my, widthPx, heightPx);
+    const t = cropImage(big, mx, my, widthPx, heightPx);
+    for (let i = 0; i < truth.data.length; i++) {
+      truth.data[i] += t.data[i];
+      blurred.data[i] += b.data[i];
+    }
+  }
   const scale = opts.peakCounts / imageMax(blurred);
   const clean = createImage(widthPx, heightPx);
   const noisy = createImage(widthPx, heightPx);

@@ -1,7 +1,7 @@
 /**
  * div(grad x / |grad x|) on the top-left width x height window of a grid with `stride` columns:
  * forward differences for the gradient, backward for the divergence, zero flux at the window edges.
- * Reference: Dey et al., Microsc. Res. Tech. 69, 260 (2006), eq. 7.
+ * Reference: Dey et al., Microsc. Res. Tech. 69, 260 (2006).
  */
 export function tvDivergence(
   x: Float64Array,

@@ -1,4 +1,5 @@
 import type { FloatImage } from './floatImage.js';
+import type { VesselLayout } from './synthetic.js';
 
 /** Dip-to-peak ratio of two Airy discs at the Rayleigh separation; at or below it a pair counts as resolved. */
 export const RAYLEIGH_DIP_RATIO = 0.735;
@@ -56,4 +57,31 @@ export function dipRatio(profile: Float64Array, c1Px: number, c2Px: number): num
   let dip = Infinity;
   for (let i = a1; i <= a2; i++) dip = Math.min(dip, profile[i]);
   return dip / Math.min(profile[a1], profile[a2]);
+}
+
+export interface VesselAssessment {
+  /** FWHM (mm) of each vessel that is not part of a close pair, in layout order. */
+  singleFwhmMm: number[];
+  /** dipRatio of each close pair, in layout order. */
+  pairDipRatios: number[];
+}
+
+/**
+ * Profiles across the vertical vessels of a layout, averaged over the middle half of the rows (away from
+ * the top and bottom borders), with offset subtracted (e.g. the background of an unrestored image).
+ */
+export function assessVessels(img: FloatImage, layout: VesselLayout, pixelMm: number, offset = 0): VesselAssessment {
+  const profile = columnProfile(img, Math.floor(img.height / 4), Math.ceil((3 * img.height) / 4), offset);
+  const centre = (i: number) => layout.vessels[i].xMm / pixelMm - 0.5;
+  const paired = new Set(layout.pairs.flat());
+  const positions = layout.vessels.map((_, i) => centre(i));
+  const singleFwhmMm: number[] = [];
+  layout.vessels.forEach((_, i) => {
+    if (paired.has(i)) return;
+    const gaps = positions.filter((_, j) => j !== i).map((p) => Math.abs(p - positions[i]));
+    const window = Math.max(3, Math.min(...gaps) / 2);
+    singleFwhmMm.push(peakFwhmMm(profile, positions[i], Math.max(2, window / 4), window, pixelMm));
+  });
+  const pairDipRatios = layout.pairs.map(([a, b]) => dipRatio(profile, positions[a], positions[b]));
+  return { singleFwhmMm, pairDipRatios };
 }
