@@ -12,4 +12,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   splitting: true,
+  // Dawn's native binding is found relative to its own package: never bundle it.
+  external: ['webgpu'],
 });

@@ -31,13 +31,18 @@ for (const c of cases) {
     for (const threads of backendName === 'webgpu' ? [1] : threadList) {
       const backend = await createBackend(backendName, threads);
       // Warm up (kernel compilation, worker start), then size the timed run to about `seconds`.
-      const warm = await runTransport(problem, { photons: backend.defaultBatchPhotons * threads, seed: 99, backendInstance: backend }, () => {});
-      const rate0 = warm.photonsDone / (warm.elapsedMs / 1000);
-      const photons = Math.max(backend.defaultBatchPhotons * threads * 2, Math.round(rate0 * seconds));
+      let photons = backend.defaultBatchPhotons * threads;
+      let info;
       let rd = 0;
-      const info = await runTransport(problem, { photons, seed: 1, backendInstance: backend }, (r, _b, n) => {
-        for (let i = 0; i < n; i++) if (r[i * 4 + 2] > 0) rd += r[i * 4 + 2];
-      });
+      // Grow the run until it lasts at least `seconds` (the first, short runs also warm up the kernel).
+      for (;;) {
+        rd = 0;
+        info = await runTransport(problem, { photons, seed: 1, backendInstance: backend }, (r, _b, n) => {
+          for (let i = 0; i < n; i++) if (r[i * 4 + 2] > 0) rd += r[i * 4 + 2];
+        });
+        if (info.elapsedMs >= seconds * 1000) break;
+        photons = Math.ceil(photons * Math.min(10, (1.2 * seconds * 1000) / Math.max(info.elapsedMs, 1)));
+      }
       await backend.close();
       const perSecond = info.photonsDone / (info.elapsedMs / 1000);
       rows.push({ case: c, backend: backendName, threads, photons: info.photonsDone, seconds: info.elapsedMs / 1000, photonsPerSecond: perSecond, vsMcmlOneCore: perSecond / MCML_ONE_CORE[c], diffuseReflectance: rd / info.photonsDone });

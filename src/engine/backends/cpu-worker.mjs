@@ -1,15 +1,22 @@
 // Piscina worker for the cpu backend: runs the gpu.js kernel (cpu mode) on one batch of photons.
 // Plain JavaScript so that it loads the same way from src/ (tests) and from the built package.
+import { readFileSync } from 'node:fs';
 import { GPU } from 'gpu.js';
 import seedrandom from 'seedrandom';
 import { move } from 'piscina';
 
 let cached = { key: '', kernel: null, photons: 0 };
 
+/** The kernel text, read here once per worker (sending it with every batch costs more than a short batch). */
+function kernelSource(path) {
+  const text = readFileSync(path, 'utf8');
+  return text.slice(text.indexOf('function transport('));
+}
+
 function kernelFor(task) {
   if (cached.key !== task.key) {
     const gpu = new GPU({ mode: 'cpu' });
-    const kernel = gpu.createKernel(task.source, {
+    const kernel = gpu.createKernel(kernelSource(task.sourcePath), {
       output: [task.photons],
       constants: task.constants,
       returnType: 'Array(4)',

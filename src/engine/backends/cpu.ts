@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../../paths.js';
-import { transportKernelSource } from '../kernelSource.js';
+import { transportKernelPath } from '../kernelSource.js';
 import type { Backend, BatchTask } from './backend.js';
 
 /** gpu.js cpu mode in a piscina worker pool; each batch's Math.random is a seeded xor4096 stream. */
@@ -27,7 +27,7 @@ export class CpuBackend implements Backend {
   async runBatch(task: BatchTask): Promise<Float32Array> {
     const { config } = task;
     return this.pool.run({
-      source: transportKernelSource(),
+      sourcePath: transportKernelPath(),
       key: task.kernelKey,
       constants: config.constants,
       photons: task.photons,
