@@ -43,7 +43,10 @@ function transport(layerZ, props, wlCdf) {
   let w = 1.0;
   let layer = 0;
   if (this.constants.sourceType == 0) {
+    // MCML: a clear (glass) first layer is crossed at launch; its reflections are in the specular term.
     w = this.constants.launchWeight;
+    layer = this.constants.startLayer;
+    z = layerZ[layer];
   } else {
     if (this.constants.sourceType == 1) {
       x = this.constants.sourceX;

@@ -55,7 +55,7 @@ export function register(program: Command): void {
       const names = String(flags.filters).split(',').map((f) => f.trim()).filter(Boolean);
       if (names.length === 0) throw new InputError('--filters: give at least one filter');
       const filters = names.map((n) => getFilter(n));
-      const settings = filters.map((f) => spectralSetting(`filter:${f.name}|probe:${probe.name}|detector:${detector.name}`, f.name, { probe, filter: f, detector }));
+      const settings = filters.map((f) => spectralSetting(`filter:${f.name}|probe:${probe.name}|detector:${detector.name}`, f.name, { probe, filter: f, detector }, flags.spectralBins));
       const { camera, backend } = await imagingConfig(phantom, flags);
       const progress = stagedProgress(filters.length * (2 + (flags.excitation ? 1 : 0)));
       const interrupt = interruptSignal(() => process.stderr.write('\nnirwalk: stopping after the batches in flight…\n'));

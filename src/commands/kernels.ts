@@ -28,13 +28,13 @@ function settingFromFlags(flags: Record<string, any>): SpectralSetting {
     const probe = flags.probe ? getProbe(flags.probe) : undefined;
     const detector = flags.detector ? getDetector(flags.detector) : idealDetector();
     // The same key as `nirwalk windows` uses, so both commands walk the same photons.
-    return spectralSetting(`window:${w.name}|probe:${probe?.name ?? 'flat'}|detector:${detector.name}`, w.name, { window: w, probe, detector });
+    return spectralSetting(`window:${w.name}|probe:${probe?.name ?? 'flat'}|detector:${detector.name}`, w.name, { window: w, probe, detector }, flags.spectralBins);
   }
   if (!flags.probe || !flags.filter) throw new InputError('give --window NAME, or --probe P --filter F [--detector D]');
   const probe = getProbe(flags.probe);
   const filter = getFilter(flags.filter);
   const detector = getDetector(flags.detector ?? 'ingaas');
-  return spectralSetting(`filter:${filter.name}|probe:${probe.name}|detector:${detector.name}`, `${probe.name} / ${filter.name} / ${detector.name}`, { probe, filter, detector });
+  return spectralSetting(`filter:${filter.name}|probe:${probe.name}|detector:${detector.name}`, `${probe.name} / ${filter.name} / ${detector.name}`, { probe, filter, detector }, flags.spectralBins);
 }
 
 export function register(program: Command): void {

@@ -42,7 +42,7 @@ export function register(program: Command): void {
       const probe = flags.probe ? getProbe(flags.probe) : undefined;
       const detector = flags.detector ? getDetector(flags.detector) : idealDetector();
       const settings = windows.map((w) =>
-        spectralSetting(`window:${w.name}|probe:${probe?.name ?? 'flat'}|detector:${detector.name}`, w.name, { window: w, probe, detector }),
+        spectralSetting(`window:${w.name}|probe:${probe?.name ?? 'flat'}|detector:${detector.name}`, w.name, { window: w, probe, detector }, flags.spectralBins),
       );
       const { camera, backend } = await imagingConfig(phantom, flags);
       const progress = stagedProgress(windows.length * (flags.depths.length + 1 + (flags.excitation ? 1 : 0)));

@@ -28,6 +28,21 @@ export function apparentDepthMm(problem: TransportProblem, depthMm: number, bin 
   return apparent;
 }
 
+/**
+ * Specular reflection of the pencil beam and the layer it starts in, as MCML's Rspecular and
+ * LaunchPhoton: when the first layer is clear (μa = μs = 0 at every wavelength) and there is a layer
+ * below it, the glass layer's multiple reflections r1 + (1 − r1)²·r2 / (1 − r1·r2) count as specular
+ * and the packet starts at the top of the second layer.
+ */
+function pencilLaunch(problem: TransportProblem): { specular: number; startLayer: number } {
+  const first = problem.opticsByBin.map((layers) => layers[0]);
+  const r1 = specularReflectance(problem.ambientN, first[0].n);
+  const clear = first.every((o) => o.muaPerMm === 0 && o.musPerMm === 0);
+  if (!clear || problem.thicknessesMm.length < 2) return { specular: r1, startLayer: 0 };
+  const r2 = specularReflectance(first[0].n, problem.opticsByBin[0][1].n);
+  return { specular: r1 + ((1 - r1) * (1 - r1) * r2) / (1 - r1 * r2), startLayer: 1 };
+}
+
 export function buildKernelConfig(problem: TransportProblem, run: Pick<RunOptions, 'tallyMode' | 'fluenceSlabsMm' | 'layerOffset'>): KernelConfig {
   const nLayers = problem.thicknessesMm.length;
   const nBins = problem.opticsByBin.length;
@@ -53,7 +68,7 @@ export function buildKernelConfig(problem: TransportProblem, run: Pick<RunOption
   const nBelow = semiInfinite ? problem.opticsByBin[0][nLayers - 1].n : problem.belowN;
 
   const s = problem.source;
-  const specular = s.type === 'pencil' ? specularReflectance(problem.ambientN, problem.opticsByBin[0][0].n) : 0;
+  const { specular, startLayer } = s.type === 'pencil' ? pencilLaunch(problem) : { specular: 0, startLayer: 0 };
   const launchWeight = 1 - specular;
   const slabs = run.fluenceSlabsMm ?? { centresMm: [], halfWidthMm: 0 };
   const slab = (i: number) => slabs.centresMm[i] ?? -1.0e6;
@@ -66,6 +81,7 @@ export function buildKernelConfig(problem: TransportProblem, run: Pick<RunOption
     nBelow,
     sourceType: { pencil: 0, isotropic: 1, line: 2, 'depth-range': 3 }[s.type],
     launchWeight,
+    startLayer,
     sourceX: s.type === 'isotropic' ? s.positionMm[0] : s.type === 'line' ? s.xMm : 0,
     sourceY: s.type === 'isotropic' ? s.positionMm[1] : 0,
     sourceZ: s.type === 'isotropic' ? s.positionMm[2] : s.type === 'line' ? s.depthMm : s.type === 'depth-range' ? s.fromMm : 0,

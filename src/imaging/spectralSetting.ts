@@ -24,13 +24,18 @@ export interface SpectralSetting {
   notes: string[];
 }
 
-export function spectralSetting(key: string, label: string, o: { probe?: Probe; window?: Window; filter?: Filter; detector?: Detector }): SpectralSetting {
+export function spectralSetting(
+  key: string,
+  label: string,
+  o: { probe?: Probe; window?: Window; filter?: Filter; detector?: Detector },
+  bins = ENGINE_SPECTRAL_BINS,
+): SpectralSetting {
   const full: EffectiveSpectrum = effectiveSpectrum(o);
   const notes = [...full.notes];
   if (!(full.detectedFraction > 0)) {
     return { key, label, wavelengthsNm: [], probabilities: [], detectedFraction: 0, passbandNm: null, meanWavelengthNm: null, notes };
   }
-  const spec = coarsen(full, ENGINE_SPECTRAL_BINS);
+  const spec = coarsen(full, bins);
   const total = spec.weights.reduce((a, b) => a + b, 0);
   const keep = spec.weights.map((w, i) => (w > 0 ? i : -1)).filter((i) => i >= 0);
   return {
