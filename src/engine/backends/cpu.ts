@@ -13,9 +13,9 @@ export class CpuBackend implements Backend {
   readonly description: string;
   private readonly pool: Piscina;
 
-  constructor(threads?: number) {
+  constructor(threads?: number, note?: string) {
     this.threads = threads ?? availableParallelism();
-    this.description = `gpu.js cpu mode, ${this.threads} worker thread(s)`;
+    this.description = `gpu.js cpu mode, ${this.threads} worker thread(s)${note ? ` (${note})` : ''}`;
     this.pool = new Piscina({
       filename: join(packageRoot(), 'src', 'engine', 'backends', 'cpu-worker.mjs'),
       minThreads: this.threads,

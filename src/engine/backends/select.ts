@@ -51,7 +51,7 @@ export async function createBackend(name: BackendName, threads?: number): Promis
     case 'auto': {
       const probe = await probeWebGpu();
       if (probe.available) return new GpuJsBackend('webgpu', 1, `gpu.js webgpu mode on ${probe.adapter || 'a WebGPU adapter'} (auto)`);
-      return new CpuBackend(n);
+      return new CpuBackend(n, `auto: no WebGPU — ${probe.reason}`);
     }
     default:
       throw new InputError(`--backend must be one of auto, cpu, webasm, webgpu (got "${name}")`);
