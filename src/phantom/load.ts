@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
+import { readJsonFile } from '../io/readJson.js';
 import { PhantomSchema, type Phantom } from './schema.js';
 
 /** Formats a zod path as `layers[1].g`. */
@@ -25,17 +25,5 @@ export function parsePhantom(value: unknown, label = 'phantom'): Phantom {
 }
 
 export function loadPhantom(path: string): Phantom {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read phantom file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
-  return parsePhantom(json, path);
+  return parsePhantom(readJsonFile(path, 'phantom file'), path);
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { readJsonFile } from '../io/readJson.js';
 import { formatPath } from '../phantom/load.js';
 import type { FloatImage } from './floatImage.js';
 import { readImage } from './imageIo.js';
@@ -27,18 +27,7 @@ export interface LoadedKernel {
 
 export function readKernelManifest(dir: string): KernelManifest {
   const path = join(dir, 'kernels.json');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read kernel manifest ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${path} is not valid JSON: ${(e as Error).message}`);
-  }
+  const json = readJsonFile(path, 'kernel manifest');
   const parsed = KernelManifestSchema.safeParse(json);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { interpolateLinear } from '../optics/interpolate.js';
 
 const SUBSAMPLES = 8;
 
@@ -31,19 +32,7 @@ export function radialKernelImage(profile: RadialProfile, size: number, pixelMm:
   const sums = new Float64Array(size * size);
   const n = rMm.length;
   const rLast = rMm[n - 1];
-  const sample = (r: number): number => {
-    if (r <= rMm[0]) return density[0];
-    if (r > rLast) return 0;
-    let lo = 0;
-    let hi = n - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (rMm[mid] <= r) lo = mid;
-      else hi = mid;
-    }
-    const t = (r - rMm[lo]) / (rMm[hi] - rMm[lo]);
-    return density[lo] + t * (density[hi] - density[lo]);
-  };
+  const sample = (r: number): number => (r > rLast ? 0 : interpolateLinear(rMm, density, r));
   // The kernel is symmetric under x -> -x, y -> -y and x <-> y: compute one octant and mirror it.
   for (let j = 0; j <= half; j++) {
     for (let i = j; i <= half; i++) {
