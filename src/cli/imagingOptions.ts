@@ -17,7 +17,7 @@ export function addImagingOptions(cmd: Command, defaults: { photons: number }): 
     .option('--na <NA>', 'numerical aperture of the objective (photons outside its cone are not detected)', numberArg('--na', (n) => n > 0 && n <= 1.6, 'in (0, 1.6]'), 1)
     .option('--focus-depth-mm <MM>', 'depth of the camera focal plane below the surface (exit rays are back-projected to it)', numberArg('--focus-depth-mm', (n) => n >= 0, '≥ 0'), 0)
     .option('--fwhm-rel-error <F>', 'add photons until the FWHM relative standard error is at most F (0 = off)', numberArg('--fwhm-rel-error', (n) => n >= 0 && n < 1, 'in [0, 1)'), 0.03)
-    .option('--max-photons <N>', 'upper limit per depth when adding photons for --fwhm-rel-error', intArg('--max-photons'), 2_000_000)
+    .option('--max-photons <N>', 'upper limit per depth when adding photons for --fwhm-rel-error', intArg('--max-photons'), 16_000_000)
     .option('--allow-extrapolation', 'allow scattering power laws beyond their fitted range (flagged in the outputs)')
     .option('--spectral-bins <N>', 'wavelength bins photons are drawn from (optics per bin; see bench/RESULTS.md for convergence)', intArg('--spectral-bins'), ENGINE_SPECTRAL_BINS);
 }
