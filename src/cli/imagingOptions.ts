@@ -5,6 +5,7 @@ import type { CameraSpec } from '../engine/types.js';
 import { InputError } from '../errors.js';
 import type { Phantom } from '../phantom/schema.js';
 import { BACKENDS, intArg, listArg, numberArg, seedArg } from './parse.js';
+import { interruptSignal, stagedProgress } from './progress.js';
 import { ENGINE_SPECTRAL_BINS } from '../imaging/spectralSetting.js';
 
 /** Options shared by the imaging commands (windows, filters, kernels). */
@@ -49,4 +50,25 @@ export async function imagingConfig(phantom: Phantom, flags: Record<string, any>
 export function defaultBackgroundDepthMm(phantom: Phantom, depthsMm: number[]): number {
   const totalMm = phantom.layers.reduce((s, l) => s + (l.thicknessMm ?? Infinity), 0);
   return Math.min(totalMm, Math.max(10, 3 * Math.max(...depthsMm)));
+}
+
+/**
+ * The lifecycle every imaging command shares: a staged progress bar, Ctrl-C that stops after the
+ * batches in flight (keeping what is done), and the backend closed whatever happens.
+ */
+export async function withImagingRun<T>(
+  stages: number,
+  backend: Backend,
+  body: (run: { onProgress: (label: string, done: number, total: number) => void; signal: AbortSignal }) => Promise<T>,
+): Promise<{ value: T; interrupted: boolean }> {
+  const progress = stagedProgress(stages);
+  const interrupt = interruptSignal(() => process.stderr.write('\nnirwalk: stopping after the batches in flight…\n'));
+  try {
+    const value = await body({ onProgress: progress.update, signal: interrupt.signal });
+    return { value, interrupted: interrupt.signal.aborted };
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    await backend.close();
+  }
 }

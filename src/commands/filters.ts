@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { addImagingOptions, checkDepthsInside, imagingConfig } from '../cli/imagingOptions.js';
+import { addImagingOptions, checkDepthsInside, imagingConfig, withImagingRun } from '../cli/imagingOptions.js';
 import { numberArg } from '../cli/parse.js';
-import { interruptSignal, stagedProgress } from '../cli/progress.js';
 import { digestOf } from '../digest.js';
 import { InputError } from '../errors.js';
-import { runSettings, type SettingResult } from '../imaging/study.js';
+import { runSettings } from '../imaging/study.js';
 import { spectralSetting } from '../imaging/spectralSetting.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
 import { loadPhantom } from '../phantom/load.js';
@@ -57,18 +56,13 @@ export function register(program: Command): void {
       const filters = names.map((n) => getFilter(n));
       const settings = filters.map((f) => spectralSetting(`filter:${f.name}|probe:${probe.name}|detector:${detector.name}`, f.name, { probe, filter: f, detector }, flags.spectralBins));
       const { camera, backend } = await imagingConfig(phantom, flags);
-      const progress = stagedProgress(filters.length * (2 + (flags.excitation ? 1 : 0)));
-      const interrupt = interruptSignal(() => process.stderr.write('\nnirwalk: stopping after the batches in flight…\n'));
-      const study = studyOptions(phantom, { ...flags, depths: [flags.depth] }, camera, backend, progress.update, interrupt.signal);
+      const stages = filters.length * (2 + (flags.excitation ? 1 : 0));
       const started = performance.now();
-      let results: SettingResult[] = [];
-      try {
-        results = await runSettings(settings.map((setting, i) => ({ name: filters[i].name, setting })), study);
-      } finally {
-        progress.stop();
-        interrupt.dispose();
-        await backend.close();
-      }
+      let study!: ReturnType<typeof studyOptions>;
+      const { value: results, interrupted } = await withImagingRun(stages, backend, ({ onProgress, signal }) => {
+        study = studyOptions(phantom, { ...flags, depths: [flags.depth] }, camera, backend, onProgress, signal);
+        return runSettings(settings.map((setting, i) => ({ name: filters[i].name, setting })), study);
+      });
       const entries = results.map((r, i) => {
         const d = r.depths[0];
         const detectedPhotons = d ? flags.photonBudget * d.signal : 0;
@@ -118,7 +112,7 @@ export function register(program: Command): void {
         seed: flags.seed,
         backend: backend.description,
         elapsedMs: Math.round(performance.now() - started),
-        interrupted: interrupt.signal.aborted,
+        interrupted,
         figureOfMerit: {
           rankBy: flags.rankBy,
           resolvable:

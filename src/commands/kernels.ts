@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { addImagingOptions, checkDepthsInside, depthsArg, imagingConfig } from '../cli/imagingOptions.js';
+import { addImagingOptions, checkDepthsInside, depthsArg, imagingConfig, withImagingRun } from '../cli/imagingOptions.js';
 import { intArg, numberArg } from '../cli/parse.js';
-import { interruptSignal, stagedProgress } from '../cli/progress.js';
 import { digestOf } from '../digest.js';
 import { InputError } from '../errors.js';
 import { simulatePointEmitter, DEFAULT_CAMERA } from '../imaging/emitter.js';
@@ -65,13 +64,11 @@ export function register(program: Command): void {
       if (!(setting.detectedFraction > 0)) throw new InputError(`${setting.label}: the filter/detector passes nothing of the emission, so there is no kernel`);
       const { opticsByBin, notes } = opticsForSetting(phantom, setting, Boolean(flags.allowExtrapolation));
       const { camera, backend } = await imagingConfig(phantom, flags);
-      const progress = stagedProgress(flags.depths.length);
-      const interrupt = interruptSignal(() => process.stderr.write('\nnirwalk: stopping after the batches in flight…\n'));
       const pixelMm: number = flags.pixelMm;
       const size: number = flags.size;
       const fieldRadiusMm = ((size - 1) / 2) * pixelMm;
       const kernels: { stem: string; depthMm: number; raw: Float32Array; smooth: Float32Array; entry: Record<string, unknown> }[] = [];
-      try {
+      const { interrupted } = await withImagingRun(flags.depths.length, backend, async ({ onProgress, signal }) => {
         for (const depthMm of flags.depths as number[]) {
           const r = await simulatePointEmitter(depthMm, {
             phantom,
@@ -82,10 +79,10 @@ export function register(program: Command): void {
             seed: flags.seed,
             backend,
             settingKey: setting.key,
-            signal: interrupt.signal,
+            signal,
             targetFwhmRelErr: flags.fwhmRelError > 0 ? flags.fwhmRelError : undefined,
             maxPhotons: flags.maxPhotons,
-            onProgress: (d, t) => progress.update(`${depthMm} mm`, d, t),
+            onProgress: (d, t) => onProgress(`${depthMm} mm`, d, t),
           });
           if (r.interrupted) break;
           const raw = radialKernelImage(rawRadialDensity(r.radialWeights, r.binMm), size, pixelMm);
@@ -121,11 +118,7 @@ export function register(program: Command): void {
             },
           });
         }
-      } finally {
-        progress.stop();
-        interrupt.dispose();
-        await backend.close();
-      }
+      });
       const manifest = {
         nirwalk: VERSION,
         phantom: { name: phantom.name, digest: digestOf(phantom) },
@@ -143,7 +136,7 @@ export function register(program: Command): void {
         photons: flags.photons,
         seed: flags.seed,
         backend: backend.description,
-        interrupted: interrupt.signal.aborted,
+        interrupted,
         format: 'float32, centred on pixel ((size-1)/2, (size-1)/2), unit sum; raw = radial average of the Monte Carlo histogram, smooth = fitted core + merged-annulus tail',
         notes: [...setting.notes, ...notes],
         kernels: kernels.map((k) => k.entry),

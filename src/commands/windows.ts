@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { addImagingOptions, checkDepthsInside, defaultBackgroundDepthMm, depthsArg, imagingConfig } from '../cli/imagingOptions.js';
+import { addImagingOptions, checkDepthsInside, defaultBackgroundDepthMm, depthsArg, imagingConfig, withImagingRun } from '../cli/imagingOptions.js';
 import { numberArg } from '../cli/parse.js';
-import { interruptSignal, stagedProgress } from '../cli/progress.js';
 import { digestOf } from '../digest.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
 import { runSettings, type SettingResult, type StudyOptions } from '../imaging/study.js';
@@ -45,18 +44,13 @@ export function register(program: Command): void {
         spectralSetting(`window:${w.name}|probe:${probe?.name ?? 'flat'}|detector:${detector.name}`, w.name, { window: w, probe, detector }, flags.spectralBins),
       );
       const { camera, backend } = await imagingConfig(phantom, flags);
-      const progress = stagedProgress(windows.length * (flags.depths.length + 1 + (flags.excitation ? 1 : 0)));
-      const interrupt = interruptSignal(() => process.stderr.write('\nnirwalk: stopping after the batches in flight…\n'));
-      const study: StudyOptions = studyOptions(phantom, flags, camera, backend, progress.update, interrupt.signal);
+      const stages = windows.length * (flags.depths.length + 1 + (flags.excitation ? 1 : 0));
       const started = performance.now();
-      let results: SettingResult[] = [];
-      try {
-        results = await runSettings(settings.map((setting, i) => ({ name: windows[i].name, setting })), study);
-      } finally {
-        progress.stop();
-        interrupt.dispose();
-        await backend.close();
-      }
+      let study!: StudyOptions;
+      const { value: results, interrupted } = await withImagingRun(stages, backend, ({ onProgress, signal }) => {
+        study = studyOptions(phantom, flags, camera, backend, onProgress, signal);
+        return runSettings(settings.map((setting, i) => ({ name: windows[i].name, setting })), study);
+      });
       const document = {
         nirwalk: VERSION,
         phantom: phantom.name,
@@ -65,7 +59,7 @@ export function register(program: Command): void {
         seed: flags.seed,
         backend: backend.description,
         elapsedMs: Math.round(performance.now() - started),
-        interrupted: interrupt.signal.aborted,
+        interrupted,
         emitter: probe ? { probe: probe.name, citation: probe.citation } : { probe: 'flat across each window' },
         detector: detector.name,
         camera,
