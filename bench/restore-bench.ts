@@ -4,15 +4,15 @@
 //        [--size PX] [--seed S] [--no-timing] [--timing-only]
 // Without --kernels it uses analytic PSFs: the unscattered point source d / (d^2 + rho^2)^(3/2) and the
 // scattering-like family (ballistic + diffusion dipole), on a 256 x 256 field of 0.05 mm pixels.
-import { unscatteredProfile, scatteringProfile } from '../src/restoration/analyticPsf.js';
+import { unscatteredProfile, scatteringProfile } from './support/analyticPsf.js';
 import { searchDepth, type DepthKernel } from '../src/restoration/depthSearch.js';
-import { createImage, type FloatImage } from '../src/restoration/floatImage.js';
-import { psnr, ssim } from '../src/restoration/imageMetrics.js';
-import { loadKernelSet } from '../src/restoration/kernelManifest.js';
-import { kernelFwhmMm, radialKernelImage, type RadialProfile } from '../src/restoration/radialKernel.js';
+import { createImage, type FloatImage } from '../src/image/floatImage.js';
+import { psnr, ssim } from './support/imageMetrics.js';
+import { loadKernelSet } from '../src/restoration/psfSet.js';
+import { kernelFwhmMm, radialKernelImage, type RadialProfile } from '../src/image/radialPsf.js';
 import { restore } from '../src/restoration/richardsonLucy.js';
-import { defaultVesselLayout, synthesize } from '../src/restoration/synthetic.js';
-import { assessVessels, RAYLEIGH_DIP_RATIO } from '../src/restoration/vesselProfile.js';
+import { defaultVesselLayout, synthesize } from './support/synthetic.js';
+import { assessVessels, RAYLEIGH_DIP_RATIO } from './support/vesselProfile.js';
 
 const args = new Map<string, string>();
 process.argv.slice(2).forEach((a, i, all) => {

@@ -2,7 +2,7 @@
 export { loadPhantom, parsePhantom } from './phantom/load.js';
 export { PhantomSchema, type Phantom, type LayerSpec, type SourceSpec } from './phantom/schema.js';
 export { resolvePhantomOptics, resolveLayerOptics, listTissuePresets, phantomWavelengthRangeNm } from './optics/index.js';
-export { simulate, type SimulateOptions, type SimulationOutput } from './simulate.js';
+export { simulate, type SimulateOptions, type SimulationOutput } from './simulate/simulate.js';
 export { buildProblem } from './engine/problem.js';
 export { runTransport, planBatches, batchSeedKey, type RunInfo } from './engine/run.js';
 export { createBackend, probeWebGpu } from './engine/backends/select.js';
@@ -14,9 +14,9 @@ export { runSetting, type StudyOptions, type SettingResult, type DepthResult } f
 export { spectralSetting, opticsForSetting } from './imaging/spectralSetting.js';
 export { halfMax, radialProfile, foldedLineProfile } from './analysis/halfMax.js';
 export * from './spectral/index.js';
-export { readImage, writeFloatTiff, writeNpy, writePngPreview } from './restoration/imageIo.js';
+export { readImage, writeFloatTiff, writeNpy, writePngPreview } from './image/imageIo.js';
 export { restore } from './restoration/richardsonLucy.js';
 export { searchDepth } from './restoration/depthSearch.js';
-export { radialKernelImage, kernelFwhmMm } from './restoration/radialKernel.js';
+export { radialKernelImage, kernelFwhmMm } from './image/radialPsf.js';
 export { InputError } from './errors.js';
 export { VERSION } from './version.js';

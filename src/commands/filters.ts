@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { addImagingOptions, checkDepthsInside, imagingConfig, withImagingRun } from '../cli/imagingOptions.js';
-import { numberArg } from '../cli/parse.js';
+import { addImagingOptions, checkDepthsInside, imagingConfig, withImagingRun } from './shared/imagingOptions.js';
+import { numberArg } from './shared/flags.js';
 import { digestOf } from '../digest.js';
 import { InputError } from '../errors.js';
 import { runSettings } from '../imaging/study.js';

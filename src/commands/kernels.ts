@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { addImagingOptions, checkDepthsInside, depthsArg, imagingConfig, withImagingRun } from '../cli/imagingOptions.js';
-import { intArg, numberArg } from '../cli/parse.js';
+import { addImagingOptions, checkDepthsInside, depthsArg, imagingConfig, withImagingRun } from './shared/imagingOptions.js';
+import { intArg, numberArg } from './shared/flags.js';
 import { digestOf } from '../digest.js';
 import { InputError } from '../errors.js';
 import { simulatePointEmitter, DEFAULT_CAMERA } from '../imaging/emitter.js';
-import { rawRadialDensity, smoothRadialDensity } from '../imaging/kernelProfile.js';
+import { rawRadialDensity, smoothRadialDensity } from '../imaging/psfProfile.js';
 import { opticsForSetting, spectralSetting, type SpectralSetting } from '../imaging/spectralSetting.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
 import { loadPhantom } from '../phantom/load.js';
-import { writeFloatTiff, writeNpy } from '../restoration/imageIo.js';
-import { kernelFwhmMm, radialKernelImage } from '../restoration/radialKernel.js';
+import { writeFloatTiff, writeNpy } from '../image/imageIo.js';
+import { kernelFwhmMm, radialKernelImage } from '../image/radialPsf.js';
 import { getDetector, getFilter, getProbe, getWindow, idealDetector } from '../spectral/index.js';
 import { VERSION } from '../version.js';
 

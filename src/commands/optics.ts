@@ -9,8 +9,8 @@ import { buildPreset } from '../optics/presets.js';
 import { formatRange } from '../optics/range.js';
 import { layerLabel } from '../optics/resolve.js';
 import { sweepPhantomOptics, wavelengthGrid, type OpticsSweep } from '../optics/sweep.js';
-import { formatSweepTable, noteLines, sweepCsv, sweepJson } from '../optics/sweepOutput.js';
-import { sweepSvg } from '../optics/sweepPlot.js';
+import { formatSweepTable, noteLines, sweepCsv, sweepJson } from '../report/sweepOutput.js';
+import { sweepSvg } from '../report/sweepPlot.js';
 
 interface OpticsOptions {
   from: number;

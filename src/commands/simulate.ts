@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { intArg, numberArg, seedArg, BACKENDS } from '../cli/parse.js';
-import { interruptSignal, terminalProgress } from '../cli/progress.js';
+import { intArg, numberArg, seedArg, BACKENDS } from './shared/flags.js';
+import { interruptSignal, terminalProgress } from './shared/progress.js';
 import { InputError } from '../errors.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
-import { writeNpy } from '../restoration/imageIo.js';
+import { writeNpy } from '../image/imageIo.js';
 import { loadPhantom } from '../phantom/load.js';
-import { simulate, type Checkpoint, type SimulateOptions } from '../simulate.js';
+import { simulate, type Checkpoint, type SimulateOptions } from '../simulate/simulate.js';
 import type { ExitTally } from '../tallies/exitTally.js';
 
 export function register(program: Command): void {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { addImagingOptions, checkDepthsInside, defaultBackgroundDepthMm, depthsArg, imagingConfig, withImagingRun } from '../cli/imagingOptions.js';
-import { numberArg } from '../cli/parse.js';
+import { addImagingOptions, checkDepthsInside, defaultBackgroundDepthMm, depthsArg, imagingConfig, withImagingRun } from './shared/imagingOptions.js';
+import { numberArg } from './shared/flags.js';
 import { digestOf } from '../digest.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
 import { runSettings, type SettingResult, type StudyOptions } from '../imaging/study.js';

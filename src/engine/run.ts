@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import type { Backend, BatchTask } from './backends/backend.js';
 import { createBackend } from './backends/select.js';
 import { buildKernelConfig, type KernelConfig } from './kernelConfig.js';
-import { transportKernelSource } from './kernelSource.js';
+import { transportKernelSource } from './transportKernel.js';
 import type { RunOptions, TransportProblem } from './types.js';
 
 export interface BatchPlan {

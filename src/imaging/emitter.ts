@@ -7,7 +7,7 @@ import { buildProblem } from '../engine/problem.js';
 import { runTransport } from '../engine/run.js';
 import { TALLY_FLUENCE, type CameraSpec, type EngineSource, type LayerOptics } from '../engine/types.js';
 import type { Phantom } from '../phantom/schema.js';
-import { EmitterTally } from './emitterTally.js';
+import { EmitterTally } from '../tallies/emitterTally.js';
 
 export const DEFAULT_CAMERA: CameraSpec = { numericalAperture: 1, focusDepthMm: 0 };
 

@@ -1,5 +1,5 @@
 import { bloodMua } from './blood.js';
-import type { Composition } from './compositionSchema.js';
+import type { Composition } from '../phantom/compositionSchema.js';
 import { fatMua } from './fat.js';
 import { melanosomeMua } from './melanosome.js';
 import type { OpticsModel } from './model.js';

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { BLOOD_CITATION, bloodMua, oxyBloodG, oxyBloodMus } from './blood.js';
 import { compositionModel } from './composition.js';
-import type { Composition } from './compositionSchema.js';
+import type { Composition } from '../phantom/compositionSchema.js';
 import { FAT_CITATION } from './fat.js';
 import {
   AERNOUTS_2013_CITATION,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CompositionSchema } from '../optics/compositionSchema.js';
+import { CompositionSchema } from './compositionSchema.js';
 
 /** A value that is either a constant or a spectrum [[wavelengthNm, value], ...] (ascending nm). */
 function spectral(check: (v: number) => string | null) {

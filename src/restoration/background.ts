@@ -1,4 +1,4 @@
-import { percentile, type FloatImage } from './floatImage.js';
+import { percentile, type FloatImage } from '../image/floatImage.js';
 
 const BOX_PX = 7;
 const QUANTILE = 0.01;

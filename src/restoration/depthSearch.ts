@@ -1,8 +1,8 @@
 import { InputError } from '../errors.js';
-import { binImage, binKernel } from './binImage.js';
-import { cropImage, type FloatImage } from './floatImage.js';
+import { binImage, binKernel } from '../image/binImage.js';
+import { cropImage, type FloatImage } from '../image/floatImage.js';
 import { poissonDeviance } from './poissonDeviance.js';
-import { kernelFwhmMm } from './radialKernel.js';
+import { kernelFwhmMm } from '../image/radialPsf.js';
 import { checkIterations, resolveBackground, RichardsonLucy } from './richardsonLucy.js';
 import { makeTileGrid, type TileGrid } from './tileBlend.js';
 

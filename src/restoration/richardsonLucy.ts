@@ -1,9 +1,9 @@
 import { InputError } from '../errors.js';
 import { estimateBackground } from './background.js';
-import { FftConvolver } from './fftConvolve.js';
-import { createImage, type FloatImage } from './floatImage.js';
-import { normaliseKernel } from './normaliseKernel.js';
-import { nextPow2 } from './realFft2d.js';
+import { FftConvolver } from '../image/fftConvolve.js';
+import { createImage, type FloatImage } from '../image/floatImage.js';
+import { normaliseKernel } from './normalisePsf.js';
+import { nextPow2 } from '../image/realFft2d.js';
 import { tvDivergence } from './totalVariation.js';
 
 export interface RestoreOptions {

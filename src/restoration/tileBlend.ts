@@ -1,4 +1,4 @@
-import { createImage, type FloatImage } from './floatImage.js';
+import { createImage, type FloatImage } from '../image/floatImage.js';
 
 export interface TileGrid {
   /** Tile boundaries in pixels: tile i spans xEdges[i] .. xEdges[i+1] - 1. */

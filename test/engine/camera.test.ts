@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../src/engine/backends/select.js';
 import { excitationFluence } from '../../src/imaging/emitter.js';
-import { explicitPhantom, opticsOf, runExit } from '../helpers.js';
+import { explicitPhantom, opticsOf, runExit } from '../support/engine.js';
 
 const K = 4;
 

@@ -3,7 +3,7 @@ import { buildProblem } from '../../src/engine/problem.js';
 import { runTransport } from '../../src/engine/run.js';
 import { TALLY_ABSORPTION } from '../../src/engine/types.js';
 import { ExitTally } from '../../src/tallies/exitTally.js';
-import { DEFAULT_SPEC, explicitPhantom, opticsOf } from '../helpers.js';
+import { DEFAULT_SPEC, explicitPhantom, opticsOf } from '../support/engine.js';
 
 describe('energy conservation', () => {
   it('specular + diffuse reflectance + transmittance + absorption tallied per layer = 1 (3 layers, index mismatch)', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { transportKernelWgsl } from '../../src/engine/backends/wgsl.js';
 import { buildKernelConfig } from '../../src/engine/kernelConfig.js';
 import { batchSeedKey } from '../../src/engine/run.js';
-import { explicitPhantom, opticsOf, runExit } from '../helpers.js';
+import { explicitPhantom, opticsOf, runExit } from '../support/engine.js';
 import { buildProblem } from '../../src/engine/problem.js';
 import seedrandom from 'seedrandom';
 

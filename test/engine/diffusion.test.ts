@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explicitPhantom, runExit } from '../helpers.js';
+import { explicitPhantom, runExit } from '../support/engine.js';
 
 /** Farrell, Patterson & Wilson 1992 (Med. Phys. 19:879) dipole diffuse reflectance R(ρ) per mm². */
 function farrellRd(rhoMm: number, muaPerMm: number, musPrimePerMm: number, nRel: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explicitPhantom, runExit } from '../helpers.js';
+import { explicitPhantom, runExit } from '../support/engine.js';
 
 // Every Monte Carlo check uses a fixed seed and a tolerance of 4 standard errors of the estimate.
 const K = 4;

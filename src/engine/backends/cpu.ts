@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../../paths.js';
-import { transportKernelPath } from '../kernelSource.js';
+import { transportKernelPath } from '../transportKernel.js';
 import type { Backend, BatchTask } from './backend.js';
 
 /** gpu.js cpu mode in a piscina worker pool; each batch's Math.random is a seeded xor4096 stream. */

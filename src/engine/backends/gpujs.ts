@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { GPU } from 'gpu.js';
-import { transportKernelSource } from '../kernelSource.js';
+import { transportKernelSource } from '../transportKernel.js';
 import { flattenRecords, type Backend, type BatchTask } from './backend.js';
 
 type GpuMode = 'webasm' | 'webgpu';

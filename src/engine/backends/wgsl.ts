@@ -1,6 +1,6 @@
 import { GPU } from 'gpu.js';
 import type { KernelConfig } from '../kernelConfig.js';
-import { transportKernelSource } from '../kernelSource.js';
+import { transportKernelSource } from '../transportKernel.js';
 
 /**
  * Translates the transport kernel to WGSL without a GPU (gpu.js does the JS→WGSL translation before
