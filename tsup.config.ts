@@ -4,6 +4,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     cli: 'src/cli.ts',
+    // The cpu backend's worker, loaded by piscina from next to the bundle (engine/backends/cpu.ts).
+    'cpu-worker': 'src/engine/backends/cpu-worker.mjs',
   },
   format: ['esm'],
   target: 'node20',

@@ -2,7 +2,7 @@
 // Usage: npm run bench [-- --cases a,b,c --backends cpu,webasm,webgpu --threads 1,2 --seconds 8]
 import { availableParallelism, cpus } from 'node:os';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { buildProblem, createBackend, parsePhantom, probeWebGpu, runTransport, VERSION } from '../dist/index.js';
+import { buildProblem, createBackend, decodeExit, exitRecord, parsePhantom, probeWebGpu, runTransport, VERSION } from '../dist/index.js';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
@@ -37,8 +37,12 @@ for (const c of cases) {
       // Grow the run until it lasts at least `seconds` (the first, short runs also warm up the kernel).
       for (;;) {
         rd = 0;
+        const rec = exitRecord();
         info = await runTransport(problem, { photons, seed: 1, backendInstance: backend }, (r, _b, n) => {
-          for (let i = 0; i < n; i++) if (r[i * 4 + 2] > 0) rd += r[i * 4 + 2];
+          for (let i = 0; i < n; i++) {
+            decodeExit(r, i, rec);
+            if (rec.kind === 'detected' || rec.kind === 'outsideCone') rd += rec.weight;
+          }
         });
         if (info.elapsedMs >= seconds * 1000) break;
         photons = Math.ceil(photons * Math.min(10, (1.2 * seconds * 1000) / Math.max(info.elapsedMs, 1)));

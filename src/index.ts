@@ -5,7 +5,7 @@ export { resolvePhantomOptics, resolveLayerOptics, listTissuePresets, phantomWav
 export { simulate, type SimulateOptions, type SimulationOutput } from './simulate/simulate.js';
 export { buildProblem } from './engine/problem.js';
 export { runTransport, planBatches, batchSeedKey, type RunInfo } from './engine/run.js';
-export { createBackend, probeWebGpu } from './engine/backends/select.js';
+export { createBackend, probeWebGpu } from './engine/backends/registry.js';
 export { transportKernelWgsl } from './engine/backends/wgsl.js';
 export type { TransportProblem, RunOptions, BackendName, CameraSpec, EngineSource, LayerOptics } from './engine/types.js';
 export { ExitTally, type ExitTallySpec } from './tallies/exitTally.js';

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { addImagingOptions, checkDepthsInside, imagingConfig, withImagingRun } from './shared/imagingOptions.js';
 import { numberArg } from './shared/flags.js';
 import { digestOf } from '../digest.js';
+import { settingKey } from '../engine/seeds.js';
 import { InputError } from '../errors.js';
 import { runSettings } from '../imaging/study.js';
 import { spectralSetting } from '../imaging/spectralSetting.js';
@@ -54,7 +55,7 @@ export function register(program: Command): void {
       const names = String(flags.filters).split(',').map((f) => f.trim()).filter(Boolean);
       if (names.length === 0) throw new InputError('--filters: give at least one filter');
       const filters = names.map((n) => getFilter(n));
-      const settings = filters.map((f) => spectralSetting(`filter:${f.name}|probe:${probe.name}|detector:${detector.name}`, f.name, { probe, filter: f, detector }, flags.spectralBins));
+      const settings = filters.map((f) => spectralSetting(settingKey({ filter: f.name, probe: probe.name, detector: detector.name }), f.name, { probe, filter: f, detector }, flags.spectralBins));
       const { camera, backend } = await imagingConfig(phantom, flags);
       const stages = filters.length * (2 + (flags.excitation ? 1 : 0));
       const started = performance.now();

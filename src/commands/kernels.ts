@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { addImagingOptions, checkDepthsInside, depthsArg, imagingConfig, withImagingRun } from './shared/imagingOptions.js';
 import { intArg, numberArg } from './shared/flags.js';
 import { digestOf } from '../digest.js';
+import { settingKey } from '../engine/seeds.js';
 import { InputError } from '../errors.js';
 import { simulatePointEmitter, DEFAULT_CAMERA } from '../imaging/emitter.js';
 import { rawRadialDensity, smoothRadialDensity } from '../imaging/psfProfile.js';
@@ -27,13 +28,13 @@ function settingFromFlags(flags: Record<string, any>): SpectralSetting {
     const probe = flags.probe ? getProbe(flags.probe) : undefined;
     const detector = flags.detector ? getDetector(flags.detector) : idealDetector();
     // The same key as `nirwalk windows` uses, so both commands walk the same photons.
-    return spectralSetting(`window:${w.name}|probe:${probe?.name ?? 'flat'}|detector:${detector.name}`, w.name, { window: w, probe, detector }, flags.spectralBins);
+    return spectralSetting(settingKey({ window: w.name, probe: probe?.name, detector: detector.name }), w.name, { window: w, probe, detector }, flags.spectralBins);
   }
   if (!flags.probe || !flags.filter) throw new InputError('give --window NAME, or --probe P --filter F [--detector D]');
   const probe = getProbe(flags.probe);
   const filter = getFilter(flags.filter);
   const detector = getDetector(flags.detector ?? 'ingaas');
-  return spectralSetting(`filter:${filter.name}|probe:${probe.name}|detector:${detector.name}`, `${probe.name} / ${filter.name} / ${detector.name}`, { probe, filter, detector }, flags.spectralBins);
+  return spectralSetting(settingKey({ filter: filter.name, probe: probe.name, detector: detector.name }), `${probe.name} / ${filter.name} / ${detector.name}`, { probe, filter, detector }, flags.spectralBins);
 }
 
 export function register(program: Command): void {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { addImagingOptions, checkDepthsInside, defaultBackgroundDepthMm, depthsArg, imagingConfig, withImagingRun } from './shared/imagingOptions.js';
 import { numberArg } from './shared/flags.js';
 import { digestOf } from '../digest.js';
+import { settingKey } from '../engine/seeds.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
 import { runSettings, type SettingResult, type StudyOptions } from '../imaging/study.js';
 import { spectralSetting } from '../imaging/spectralSetting.js';
@@ -41,7 +42,7 @@ export function register(program: Command): void {
       const probe = flags.probe ? getProbe(flags.probe) : undefined;
       const detector = flags.detector ? getDetector(flags.detector) : idealDetector();
       const settings = windows.map((w) =>
-        spectralSetting(`window:${w.name}|probe:${probe?.name ?? 'flat'}|detector:${detector.name}`, w.name, { window: w, probe, detector }, flags.spectralBins),
+        spectralSetting(settingKey({ window: w.name, probe: probe?.name, detector: detector.name }), w.name, { window: w, probe, detector }, flags.spectralBins),
       );
       const { camera, backend } = await imagingConfig(phantom, flags);
       const stages = windows.length * (flags.depths.length + 1 + (flags.excitation ? 1 : 0));

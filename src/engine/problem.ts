@@ -1,21 +1,13 @@
 import type { Phantom, SourceSpec } from '../phantom/schema.js';
-import type { CameraSpec, EngineSource, LayerOptics, TransportProblem } from './types.js';
+import { engineSource, type EngineSource } from './sources.js';
+import type { CameraSpec, LayerOptics, TransportProblem } from './types.js';
+
+export { engineSource };
 
 export const DEFAULT_MAX_STEPS = 100_000;
 /** MCML's Russian roulette: packets below this weight survive with probability 1/10 (Wang et al. 1995). */
 export const ROULETTE_WEIGHT = 1e-4;
 export const ROULETTE_CHANCE = 0.1;
-
-export function engineSource(source: SourceSpec): EngineSource {
-  switch (source.type) {
-    case 'pencil':
-      return { type: 'pencil' };
-    case 'isotropic':
-      return { type: 'isotropic', positionMm: source.positionMm };
-    case 'line':
-      return { type: 'line', xMm: source.xMm, depthMm: source.depthMm, lengthMm: source.lengthMm, radiusMm: source.radiusMm };
-  }
-}
 
 export interface ProblemOptions {
   source?: EngineSource;

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Backend, BatchTask } from './backends/backend.js';
-import { createBackend } from './backends/select.js';
-import { buildKernelConfig, type KernelConfig } from './kernelConfig.js';
+import { createBackend } from './backends/registry.js';
+import { buildKernelConfig } from './kernelConfig.js';
+import { batchSeedKey } from './seeds.js';
+import { sourceLaunch, type Launch } from './sources.js';
 import { transportKernelSource } from './transportKernel.js';
 import type { RunOptions, TransportProblem } from './types.js';
 
@@ -18,10 +20,7 @@ export function planBatches(photons: number, batchPhotons: number): BatchPlan {
   return { batchPhotons, batches: Math.ceil(photons / batchPhotons), photons };
 }
 
-/** The seed of batch b of a run: streams are keyed by (run seed, batch index), never by thread. */
-export function batchSeedKey(seed: number, batchIndex: number): string {
-  return `nirwalk:${seed}:${batchIndex}`;
-}
+export { batchSeedKey };
 
 export interface RunInfo {
   backend: string;
@@ -32,7 +31,8 @@ export interface RunInfo {
   photonsDone: number;
   interrupted: boolean;
   elapsedMs: number;
-  config: KernelConfig;
+  /** The source's launch: specular reflectance, weight entering the tissue, start layer. */
+  launch: Launch;
 }
 
 /** Receives each batch's records in batch order (whatever order the workers finish in). */
@@ -122,7 +122,7 @@ export async function runTransport(
       photonsDone,
       interrupted: nextToDeliver < plan.batches,
       elapsedMs: performance.now() - started,
-      config,
+      launch: sourceLaunch(problem),
     };
   } finally {
     if (ownsBackend) await backend.close();

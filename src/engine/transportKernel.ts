@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
+import type { TransportConstants } from './kernelConfig.js';
+import { RECORD_FLOATS } from './records.js';
 
 let cached: string | undefined;
 
@@ -16,4 +18,29 @@ export function transportKernelSource(): string {
     cached = text.slice(text.indexOf('function transport('));
   }
   return cached;
+}
+
+export type KernelMode = 'cpu' | 'webasm' | 'webgpu';
+
+/**
+ * gpu.js createKernel options of the transport kernel, the same for every backend and for the WGSL
+ * translation; only what a mode needs differs (single precision and async launch on webasm/webgpu,
+ * a worker pool on webasm). `translateOnly` builds for inspection (fixed output, no launch).
+ */
+export function kernelOptions(
+  constants: TransportConstants,
+  photons: number,
+  o: { mode: KernelMode; threads?: number; translateOnly?: boolean },
+): Record<string, unknown> {
+  return {
+    output: [photons],
+    constants,
+    returnType: `Array(${RECORD_FLOATS})`,
+    loopMaxIterations: constants.maxSteps + 1,
+    ...(o.translateOnly ? {} : { dynamicOutput: true }),
+    tactic: 'precision',
+    ...(o.mode === 'cpu' ? {} : { precision: 'single' }),
+    ...(o.mode === 'cpu' || o.translateOnly ? {} : { asyncMode: true }),
+    ...(o.mode === 'webasm' ? { poolSize: o.threads } : {}),
+  };
 }

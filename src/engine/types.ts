@@ -1,18 +1,13 @@
 import type { LayerOptics } from '../optics/types.js';
+import type { EngineSource } from './sources.js';
+import type { BackendName } from './backends/registry.js';
 
-export type { LayerOptics };
+export type { LayerOptics, EngineSource, BackendName };
 
 export type TallyMode = 0 | 1 | 2;
 export const TALLY_EXIT: TallyMode = 0;
 export const TALLY_FLUENCE: TallyMode = 1;
 export const TALLY_ABSORPTION: TallyMode = 2;
-
-export type EngineSource =
-  | { type: 'pencil' }
-  | { type: 'isotropic'; positionMm: [number, number, number] }
-  | { type: 'line'; xMm: number; depthMm: number; lengthMm: number; radiusMm: number }
-  /** Isotropic emitters spread uniformly in depth over [fromMm, toMm] on the z-axis (a uniform layer's image). */
-  | { type: 'depth-range'; fromMm: number; toMm: number };
 
 /** What the camera accepts: a numerical aperture (in the ambient medium) and a focal plane depth in tissue. */
 export interface CameraSpec {
@@ -52,4 +47,3 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export type BackendName = 'auto' | 'cpu' | 'webasm' | 'webgpu';

@@ -1,9 +1,10 @@
-import seedrandom from 'seedrandom';
 import { foldedLineProfile, halfMax, radialProfile, type SymmetricProfile } from '../analysis/halfMax.js';
 import { jackknife } from '../analysis/jackknife.js';
 import { mtfCrossing, mtfFromFoldedLsf } from '../analysis/mtf.js';
 import type { Backend } from '../engine/backends/backend.js';
 import { buildProblem } from '../engine/problem.js';
+import { recordSum } from '../engine/records.js';
+import { emitterSeed } from '../engine/seeds.js';
 import { runTransport } from '../engine/run.js';
 import { TALLY_FLUENCE, type CameraSpec, type EngineSource, type LayerOptics } from '../engine/types.js';
 import type { Phantom } from '../phantom/schema.js';
@@ -30,10 +31,7 @@ export interface EmitterRunOptions {
   maxPhotons?: number;
 }
 
-/** Run seed for one (setting, emitter, depth): the same in every command, so results agree exactly. */
-export function emitterSeed(seed: number, settingKey: string, what: string, depthMm: number): number {
-  return seedrandom.xor4096(`${seed}|${settingKey}|${what}|${depthMm}`).int32() >>> 0;
-}
+export { emitterSeed };
 
 /** PSF bin width for an emitter at depthMm: fine enough to resolve an unscattered PSF (FWHM 1.53·d). */
 export function psfBinMm(depthMm: number): number {
@@ -76,7 +74,6 @@ export async function simulatePointEmitter(depthMm: number, o: EmitterRunOptions
   const binMm = psfBinMm(depthMm);
   const tally = new EmitterTally({ binMm, bins: PSF_BINS, groups: JACKKNIFE_GROUPS });
   const seed = emitterSeed(o.seed, o.settingKey, 'point', depthMm);
-  let steppedOut = 0;
   const batch = o.backend.defaultBatchPhotons;
   // Whole batches only, so a later round continues the same streams without re-running a batch.
   const wholeBatches = (n: number) => Math.ceil(n / batch) * batch;
@@ -91,10 +88,7 @@ export async function simulatePointEmitter(depthMm: number, o: EmitterRunOptions
     const info = await runTransport(
       problem,
       { photons: target, seed, backendInstance: o.backend, startBatch, onProgress: o.onProgress, signal: o.signal },
-      (records, batchIndex, n) => {
-        tally.add(records, n, batchIndex);
-        for (let i = 0; i < n; i++) if (records[i * 4 + 3] === -1) steppedOut++;
-      },
+      (records, batchIndex, n) => tally.add(records, n, batchIndex),
     );
     elapsedMs += info.elapsedMs;
     interrupted = info.interrupted;
@@ -140,7 +134,7 @@ export async function simulatePointEmitter(depthMm: number, o: EmitterRunOptions
     foldedWeights: foldedPerPhoton,
     foldedGroups: tally.usedGroups('folded').map((g) => g.map((v) => v / photons)),
     mtf: { frequenciesPerMm, values: mtfValues, mtf50PerMm: mtfCrossing(frequenciesPerMm, mtfValues, 0.5) },
-    steppedOut,
+    steppedOut: tally.steppedOut,
     interrupted,
     elapsedMs,
     seed,
@@ -203,7 +197,7 @@ export async function excitationFluence(
       (r, _b, n) => {
         for (let i = 0; i < n; i++) {
           for (let k = 0; k < centresMm.length; k++) {
-            const v = r[i * 4 + k] / (2 * halfWidthMm);
+            const v = recordSum(r, i, k) / (2 * halfWidthMm);
             sums[k] += v;
             sqs[k] += v * v;
           }

@@ -1,6 +1,7 @@
 import { fitAttenuation, depthAtThreshold } from '../analysis/attenuation.js';
 import { foldedLineProfile, halfMax } from '../analysis/halfMax.js';
 import type { Backend } from '../engine/backends/backend.js';
+import { excitationSettingKey } from '../engine/seeds.js';
 import type { CameraSpec } from '../engine/types.js';
 import type { Phantom } from '../phantom/schema.js';
 import { excitationFluence, fwhmWithError, simulatePointEmitter, simulateUniformBackground, type EmitterRunOptions } from './emitter.js';
@@ -116,7 +117,7 @@ export async function runSetting(name: string, setting: SpectralSetting, o: Stud
     const excOptics = resolvePhantomOptics(o.phantom, o.excitationNm, { allowExtrapolation: o.allowExtrapolation });
     excOptics.notes.forEach((n) => notes.push(`excitation ${o.excitationNm} nm: ${n}`));
     o.onProgress?.(`${name}: excitation`, 0, 1);
-    const phi = await excitationFluence([...o.depthsMm, ...bgCentres], { ...base, opticsByBin: [excOptics.layers], settingKey: `${setting.key}|exc${o.excitationNm}` });
+    const phi = await excitationFluence([...o.depthsMm, ...bgCentres], { ...base, opticsByBin: [excOptics.layers], settingKey: excitationSettingKey(setting.key, o.excitationNm) });
     excitationAt = phi.fluence.slice(0, o.depthsMm.length);
     excitationBg = phi.fluence.slice(o.depthsMm.length);
   }

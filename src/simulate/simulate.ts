@@ -1,10 +1,11 @@
 import { digestOf } from '../digest.js';
 import { InputError } from '../errors.js';
 import { buildProblem, DEFAULT_MAX_STEPS } from '../engine/problem.js';
-import { buildKernelConfig } from '../engine/kernelConfig.js';
+import { recordSum } from '../engine/records.js';
+import { sourceLaunch } from '../engine/sources.js';
 import { runTransport, type RunInfo } from '../engine/run.js';
 import { TALLY_ABSORPTION, type BackendName, type LayerOptics, type TransportProblem } from '../engine/types.js';
-import { createBackend } from '../engine/backends/select.js';
+import { createBackend } from '../engine/backends/registry.js';
 import { resolvePhantomOptics } from '../optics/index.js';
 import type { Phantom } from '../phantom/schema.js';
 import { ExitTally, type ExitTallySpec } from '../tallies/exitTally.js';
@@ -100,7 +101,7 @@ export async function simulate(phantom: Phantom, o: SimulateOptions): Promise<Si
   const spec = tallySpec(o);
   const backend = await createBackend(o.backend ?? 'auto', o.threads);
   try {
-    const launchWeight = buildKernelConfig(problem, {}).launchWeight;
+    const launchWeight = sourceLaunch(problem).launchWeight;
     const tally = o.resume ? ExitTally.fromJSON(o.resume.tally) : new ExitTally(spec, launchWeight);
     const info: RunInfo = await runTransport(
       problem,
@@ -144,7 +145,7 @@ export async function simulate(phantom: Phantom, o: SimulateOptions): Promise<Si
       ambientN: phantom.ambient.n,
       belowN: phantom.below.n,
       source: phantom.source,
-      specularReflectance: info.config.specular,
+      specularReflectance: info.launch.specular,
       diffuseReflectance: s.diffuseReflectance,
       transmittance: s.transmittance,
       absorbed: s.absorbed,
@@ -184,7 +185,7 @@ async function tallyAbsorptionByLayer(problem: TransportProblem, o: SimulateOpti
       { photons: o.photons, seed: o.seed, backendInstance: backend, batchPhotons, tallyMode: TALLY_ABSORPTION, layerOffset: offset },
       (records, _b, n) => {
         for (let i = 0; i < n; i++) {
-          for (let k = 0; k < 4 && offset + k < nLayers; k++) sums[offset + k] += records[i * 4 + k];
+          for (let k = 0; k < 4 && offset + k < nLayers; k++) sums[offset + k] += recordSum(records, i, k);
         }
       },
     );

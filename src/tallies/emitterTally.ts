@@ -1,3 +1,4 @@
+import { decodeExit, exitRecord } from '../engine/records.js';
 import { standardError } from './stats.js';
 
 export interface EmitterTallySpec {
@@ -16,6 +17,8 @@ export interface EmitterTallySpec {
 export class EmitterTally {
   photons = 0;
   detectedCount = 0;
+  /** Packets stopped by the step cap. */
+  steppedOut = 0;
   detectedSum = 0;
   detectedSq = 0;
   readonly radial: Float64Array[];
@@ -31,21 +34,19 @@ export class EmitterTally {
     const radial = this.radial[batchIndex % this.spec.groups];
     const folded = this.folded[batchIndex % this.spec.groups];
     const last = bins - 1;
+    const r = exitRecord();
     for (let i = 0; i < photons; i++) {
-      const w = records[i * 4 + 2];
-      const code = records[i * 4 + 3];
-      if (!(w > 0) || code < 0) {
-        continue;
-      }
-      const x = records[i * 4];
-      const y = records[i * 4 + 1];
+      decodeExit(records, i, r);
+      if (r.kind === 'stepCap') this.steppedOut++;
+      if (r.kind !== 'detected') continue;
+      const w = r.weight;
       this.detectedCount++;
       this.detectedSum += w;
       this.detectedSq += w * w;
-      radial[Math.min(Math.floor(Math.sqrt(x * x + y * y) / binMm), last)] += w;
+      radial[Math.min(Math.floor(Math.sqrt(r.xMm * r.xMm + r.yMm * r.yMm) / binMm), last)] += w;
       // Each marginal is a line spread function; adding both halves the noise of the folded profile.
-      folded[Math.min(Math.floor(Math.abs(x) / binMm), last)] += 0.5 * w;
-      folded[Math.min(Math.floor(Math.abs(y) / binMm), last)] += 0.5 * w;
+      folded[Math.min(Math.floor(Math.abs(r.xMm) / binMm), last)] += 0.5 * w;
+      folded[Math.min(Math.floor(Math.abs(r.yMm) / binMm), last)] += 0.5 * w;
     }
     this.photons += photons;
   }

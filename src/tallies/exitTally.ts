@@ -1,3 +1,4 @@
+import { decodeExit, exitRecord } from '../engine/records.js';
 import { standardError } from './stats.js';
 
 export interface ExitTallySpec {
@@ -47,36 +48,34 @@ export class ExitTally {
   add(records: Float32Array, photons: number): void {
     const { radialBinMm, radialBins, imagePixels, imagePixelMm, pathBinMm, pathBins } = this.spec;
     const half = imagePixels / 2;
+    const r = exitRecord();
     for (let i = 0; i < photons; i++) {
-      const x = records[i * 4];
-      const y = records[i * 4 + 1];
-      const w = records[i * 4 + 2];
-      const code = records[i * 4 + 3];
+      decodeExit(records, i, r);
       let top = 0;
       let bottom = 0;
       let residual = 0;
-      if (code === -1) {
+      if (r.kind === 'stepCap') {
         this.steppedOut++;
-        residual = w;
-        this.steppedOutWeight += w;
-      } else if (w > 0) {
-        top = w;
-        const r = Math.sqrt(x * x + y * y);
-        this.radial[Math.min(Math.floor(r / radialBinMm), radialBins - 1)] += w;
-        if (code >= 0) {
-          this.detectedSum += w;
-          this.detectedSq += w * w;
-          const px = Math.floor(x / imagePixelMm + half);
-          const py = Math.floor(y / imagePixelMm + half);
-          if (px >= 0 && px < imagePixels && py >= 0 && py < imagePixels) this.image[py * imagePixels + px] += w;
-          this.pathLength[Math.min(Math.floor(code / pathBinMm), pathBins - 1)] += w;
+        residual = r.weight;
+        this.steppedOutWeight += r.weight;
+      } else if (r.kind === 'detected' || r.kind === 'outsideCone') {
+        top = r.weight;
+        const radius = Math.sqrt(r.xMm * r.xMm + r.yMm * r.yMm);
+        this.radial[Math.min(Math.floor(radius / radialBinMm), radialBins - 1)] += top;
+        if (r.kind === 'detected') {
+          this.detectedSum += top;
+          this.detectedSq += top * top;
+          const px = Math.floor(r.xMm / imagePixelMm + half);
+          const py = Math.floor(r.yMm / imagePixelMm + half);
+          if (px >= 0 && px < imagePixels && py >= 0 && py < imagePixels) this.image[py * imagePixels + px] += top;
+          this.pathLength[Math.min(Math.floor(r.pathMm / pathBinMm), pathBins - 1)] += top;
         } else {
-          this.rejectedSum += w;
+          this.rejectedSum += top;
         }
-      } else if (w < 0) {
-        bottom = -w;
-        const r = Math.sqrt(x * x + y * y);
-        this.transmittedRadial[Math.min(Math.floor(r / radialBinMm), radialBins - 1)] += bottom;
+      } else if (r.kind === 'transmitted') {
+        bottom = r.weight;
+        const radius = Math.sqrt(r.xMm * r.xMm + r.yMm * r.yMm);
+        this.transmittedRadial[Math.min(Math.floor(radius / radialBinMm), radialBins - 1)] += bottom;
       }
       this.rdSum += top;
       this.rdSq += top * top;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackend } from '../../src/engine/backends/select.js';
+import { createBackend } from '../../src/engine/backends/registry.js';
 import { excitationFluence } from '../../src/imaging/emitter.js';
 import { explicitPhantom, opticsOf, runExit } from '../support/engine.js';
 
@@ -53,7 +53,7 @@ describe('pencil beam with a clear first layer (MCML glass layer)', () => {
     const { tally, info } = await runExit(phantom, { photons: 5000, seed: 1 });
     const r1 = (0.5 / 2.5) ** 2;
     const r2 = (0.17 / 2.83) ** 2;
-    expect(info.config.specular).toBeCloseTo(r1 + ((1 - r1) ** 2 * r2) / (1 - r1 * r2), 12);
+    expect(info.launch.specular).toBeCloseTo(r1 + ((1 - r1) ** 2 * r2) / (1 - r1 * r2), 12);
     const s = tally.summary();
     expect(s.diffuseReflectance).toBeGreaterThan(0.05);
   });

@@ -26,7 +26,7 @@ describe('energy conservation', () => {
     const s = exit.summary();
     const absorbed = byLayer.reduce((a, b) => a + b, 0) / N;
     // The absorption pass replays the identical walks: the balance is exact up to float32 rounding.
-    const total = info.config.specular + s.diffuseReflectance + s.transmittance + absorbed + s.steppedOutWeight;
+    const total = info.launch.specular + s.diffuseReflectance + s.transmittance + absorbed + s.steppedOutWeight;
     expect(Math.abs(total - 1)).toBeLessThan(1e-5);
     expect(s.transmittance).toBeGreaterThan(0.01);
     expect(s.diffuseReflectance).toBeGreaterThan(0.05);

@@ -29,7 +29,7 @@ describe('clear slab with index mismatch (Fresnel at normal incidence, multiple 
     const rdExpected = ((1 - rs) * rs * (1 - rs) * a * a) / (1 - rs * rs * a * a);
     const ttExpected = ((1 - rs) * (1 - rs) * a) / (1 - rs * rs * a * a);
     const s = tally.summary();
-    expect(info.config.specular).toBeCloseTo(rs, 12);
+    expect(info.launch.specular).toBeCloseTo(rs, 12);
     expect(Math.abs(s.diffuseReflectance - rdExpected)).toBeLessThan(K * s.diffuseReflectanceStdErr);
     expect(Math.abs(s.transmittance - ttExpected)).toBeLessThan(K * s.transmittanceStdErr);
   });

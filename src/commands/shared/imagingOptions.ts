@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { createBackend } from '../../engine/backends/select.js';
+import { createBackend } from '../../engine/backends/registry.js';
 import type { Backend } from '../../engine/backends/backend.js';
 import type { CameraSpec } from '../../engine/types.js';
 import { InputError } from '../../errors.js';

@@ -11,7 +11,8 @@ export interface BatchTask {
 }
 
 export interface Backend {
-  readonly name: 'cpu' | 'webasm' | 'webgpu';
+  /** A key of BACKENDS in registry.ts. */
+  readonly name: string;
   readonly threads: number;
   /** Photons per batch this backend is built for (a fixed number, so results never depend on threads). */
   readonly defaultBatchPhotons: number;

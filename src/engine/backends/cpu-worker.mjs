@@ -1,5 +1,5 @@
 // Piscina worker for the cpu backend: runs the gpu.js kernel (cpu mode) on one batch of photons.
-// Plain JavaScript so that it loads the same way from src/ (tests) and from the built package.
+// Plain JavaScript so that it loads from src/ (tests) as it is; tsup bundles it to dist/cpu-worker.js.
 import { readFileSync } from 'node:fs';
 import { GPU } from 'gpu.js';
 import seedrandom from 'seedrandom';
@@ -16,14 +16,8 @@ function kernelSource(path) {
 function kernelFor(task) {
   if (cached.key !== task.key) {
     const gpu = new GPU({ mode: 'cpu' });
-    const kernel = gpu.createKernel(kernelSource(task.sourcePath), {
-      output: [task.photons],
-      constants: task.constants,
-      returnType: 'Array(4)',
-      loopMaxIterations: task.constants.maxSteps + 1,
-      dynamicOutput: true,
-      tactic: 'precision',
-    });
+    // The options come from kernelOptions() in transportKernel.ts, the same for every backend.
+    const kernel = gpu.createKernel(kernelSource(task.sourcePath), task.options);
     cached = { key: task.key, kernel, photons: task.photons };
   }
   if (cached.photons !== task.photons) {

@@ -1,9 +1,23 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { packageRoot } from '../../paths.js';
-import { transportKernelPath } from '../transportKernel.js';
+import { kernelOptions, transportKernelPath } from '../transportKernel.js';
 import type { Backend, BatchTask } from './backend.js';
+
+/**
+ * The worker script next to this module: dist/cpu-worker.js in the built package (tsup bundles it
+ * as its own entry), src/engine/backends/cpu-worker.mjs when running from source (tsx, vitest).
+ */
+export function cpuWorkerPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const name of ['cpu-worker.js', 'cpu-worker.mjs']) {
+    const path = join(here, name);
+    if (existsSync(path)) return path;
+  }
+  throw new Error(`cannot find the cpu backend's worker next to ${here}`);
+}
 
 /** gpu.js cpu mode in a piscina worker pool; each batch's Math.random is a seeded xor4096 stream. */
 export class CpuBackend implements Backend {
@@ -17,7 +31,7 @@ export class CpuBackend implements Backend {
     this.threads = threads ?? availableParallelism();
     this.description = `gpu.js cpu mode, ${this.threads} worker thread(s)${note ? ` (${note})` : ''}`;
     this.pool = new Piscina({
-      filename: join(packageRoot(), 'src', 'engine', 'backends', 'cpu-worker.mjs'),
+      filename: cpuWorkerPath(),
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: 60_000,
@@ -29,7 +43,7 @@ export class CpuBackend implements Backend {
     return this.pool.run({
       sourcePath: transportKernelPath(),
       key: task.kernelKey,
-      constants: config.constants,
+      options: kernelOptions(config.constants, task.photons, { mode: 'cpu' }),
       photons: task.photons,
       layerZ: config.layerZ,
       props: config.props,

@@ -1,14 +1,11 @@
-import seedrandom from 'seedrandom';
 import { GPU } from 'gpu.js';
-import { transportKernelSource } from '../transportKernel.js';
+import { batchSeed32 } from '../seeds.js';
+import { kernelOptions, transportKernelSource } from '../transportKernel.js';
 import { flattenRecords, type Backend, type BatchTask } from './backend.js';
 
 type GpuMode = 'webasm' | 'webgpu';
 
-/** 32-bit seed for gpu.js's per-thread PCG generator, from the batch's seed key. */
-export function batchSeed32(seedKey: string): number {
-  return seedrandom.xor4096(seedKey).int32() >>> 0;
-}
+export { batchSeed32 };
 
 /**
  * gpu.js webasm or webgpu mode in this thread. Both draw Math.random from gpu.js's PCG generator,
@@ -35,17 +32,7 @@ export class GpuJsBackend implements Backend {
   private kernelFor(task: BatchTask): any {
     if (this.kernelKey !== task.kernelKey) {
       this.kernel?.destroy?.();
-      this.kernel = this.gpu.createKernel(transportKernelSource() as any, {
-        output: [task.photons],
-        constants: task.config.constants,
-        returnType: 'Array(4)',
-        loopMaxIterations: task.config.constants.maxSteps + 1,
-        dynamicOutput: true,
-        tactic: 'precision',
-        precision: 'single',
-        asyncMode: true,
-        ...(this.name === 'webasm' ? { poolSize: this.threads } : {}),
-      } as any);
+      this.kernel = this.gpu.createKernel(transportKernelSource() as any, kernelOptions(task.config.constants, task.photons, { mode: this.name, threads: this.threads }) as any);
       this.kernelKey = task.kernelKey;
       this.photons = task.photons;
     }

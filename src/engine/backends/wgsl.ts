@@ -1,6 +1,6 @@
 import { GPU } from 'gpu.js';
 import type { KernelConfig } from '../kernelConfig.js';
-import { transportKernelSource } from '../transportKernel.js';
+import { kernelOptions, transportKernelSource } from '../transportKernel.js';
 
 /**
  * Translates the transport kernel to WGSL without a GPU (gpu.js does the JS→WGSL translation before
@@ -14,14 +14,7 @@ export function transportKernelWgsl(config: KernelConfig, photons = 1024): strin
   Object.defineProperty(globalThis, 'navigator', { value: stub, configurable: true, writable: true });
   try {
     const gpu = new GPU({ mode: 'webgpu' });
-    const shortcut: any = gpu.createKernel(transportKernelSource() as any, {
-      output: [photons],
-      constants: config.constants,
-      returnType: 'Array(4)',
-      loopMaxIterations: config.constants.maxSteps + 1,
-      tactic: 'precision',
-      precision: 'single',
-    } as any);
+    const shortcut: any = gpu.createKernel(transportKernelSource() as any, kernelOptions(config.constants, photons, { mode: 'webgpu', translateOnly: true }) as any);
     const kernel = shortcut.kernel ?? shortcut;
     const pending = kernel.build(config.layerZ, config.props, config.wlCdf);
     pending?.catch?.(() => undefined);
