@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { addImagingOptions, checkDepthsInside, imagingConfig, withImagingRun } from './shared/imagingOptions.js';
+import { addImagingOptions, backendFromFlags, cameraFromFlags, checkDepthsInside } from './shared/imagingOptions.js';
 import { numberArg } from './shared/flags.js';
+import { withRun } from './shared/lifecycle.js';
+import { addStudyOptions, studyOptions } from './shared/studyOptions.js';
 import { digestOf } from '../digest.js';
 import { settingKey } from '../engine/seeds.js';
 import { InputError } from '../errors.js';
@@ -12,20 +14,9 @@ import { loadPhantom } from '../phantom/load.js';
 import { writeStudyReport } from '../report/studyReport.js';
 import { getDetector, getFilter, getProbe } from '../spectral/index.js';
 import { VERSION } from '../version.js';
-import { addStudyOptions, modelDescription, studyCsv, studyOptions } from './windows.js';
-
-/** Rose criterion: a feature is detectable when its SNR reaches 5 (Rose 1948). */
-const ROSE_SNR = 5;
-
-/**
- * Figure of merit: the smallest resolvable feature at a given photon budget. A filter's vessel
- * profile FWHM sets the resolution when light is plentiful; when the signal is shot-noise limited
- * (SNR = √N_s / √(1 + 1/SBR) below the Rose criterion), the resolvable size grows as ROSE_SNR / SNR.
- */
-export function resolvableSizeMm(fwhmMm: number, detectedPhotons: number, sbr: number): { sizeMm: number; snr: number } {
-  const snr = detectedPhotons > 0 ? Math.sqrt(detectedPhotons) / Math.sqrt(1 + 1 / sbr) : 0;
-  return { sizeMm: snr > 0 ? fwhmMm * Math.max(1, ROSE_SNR / snr) : Infinity, snr };
-}
+import { filterConclusions, figureOfMeritText, rankFilters, RANK_BY } from '../imaging/filterRanking.js';
+import { modelDescription } from '../imaging/studyModel.js';
+import { studyCsv } from '../report/studyCsv.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -43,7 +34,7 @@ export function register(program: Command): void {
     .requiredOption('--out <DIR>', 'output folder')
     .option('--detector <NAME|CSV>', 'camera detector: ingaas, ingaas-extended, si, ideal or a CSV', 'ingaas')
     .option('--photon-budget <N>', 'emitted photons per vessel resolution element (sets the shot-noise limit of the figure of merit)', numberArg('--photon-budget'), 1e6)
-    .addOption(new Option('--rank-by <WHAT>', 'figure of merit used for the ranking').choices(['resolvable', 'fwhm', 'signal', 'sbr']).default('resolvable'));
+    .addOption(new Option('--rank-by <WHAT>', 'figure of merit used for the ranking').choices(RANK_BY).default('resolvable'));
   addImagingOptions(cmd, { photons: 50_000 });
   addStudyOptions(cmd)
     .addHelpText('after', '\nExample:\n  nirwalk filters phantoms/mouse-hindlimb.json --probe ag2s --detector ingaas --filters 1000LP,1250LP,1400LP --depth 2 --out out/filters\n')
@@ -56,51 +47,16 @@ export function register(program: Command): void {
       if (names.length === 0) throw new InputError('--filters: give at least one filter');
       const filters = names.map((n) => getFilter(n));
       const settings = filters.map((f) => spectralSetting(settingKey({ filter: f.name, probe: probe.name, detector: detector.name }), f.name, { probe, filter: f, detector }, flags.spectralBins));
-      const { camera, backend } = await imagingConfig(phantom, flags);
+      const camera = cameraFromFlags(phantom, flags);
       const stages = filters.length * (2 + (flags.excitation ? 1 : 0));
       const started = performance.now();
       let study!: ReturnType<typeof studyOptions>;
-      const { value: results, interrupted } = await withImagingRun(stages, backend, ({ onProgress, signal }) => {
+      const { value: results, interrupted, backend } = await withRun({ progress: { stages }, backend: backendFromFlags(flags), interruptible: true }, ({ backend, onProgress, signal }) => {
         study = studyOptions(phantom, { ...flags, depths: [flags.depth] }, camera, backend, onProgress, signal);
         return runSettings(settings.map((setting, i) => ({ name: filters[i].name, setting })), study);
       });
-      const entries = results.map((r, i) => {
-        const d = r.depths[0];
-        const detectedPhotons = d ? flags.photonBudget * d.signal : 0;
-        const fom = d ? resolvableSizeMm(d.vesselFwhmMm, detectedPhotons, d.vesselSbr) : { sizeMm: Infinity, snr: 0 };
-        return {
-          filter: filters[i].name,
-          description: filters[i].description,
-          passesNothing: !(settings[i].detectedFraction > 0),
-          detectedFraction: r.detectedFraction,
-          meanWavelengthNm: r.meanWavelengthNm,
-          passbandNm: r.passbandNm,
-          signal: d?.signal ?? 0,
-          signalStdErr: d?.signalStdErr ?? 0,
-          fwhmMm: d?.vesselFwhmMm ?? null,
-          fwhmStdErr: d?.vesselFwhmStdErr ?? null,
-          pointFwhmMm: d?.fwhmMm ?? null,
-          pointFwhmStdErr: d?.fwhmStdErr ?? null,
-          sbr: d?.vesselSbr ?? null,
-          pointSbr: d?.sbr ?? null,
-          mtf50PerMm: d?.mtf50PerMm ?? null,
-          snrAtBudget: fom.snr,
-          resolvableSizeMm: Number.isFinite(fom.sizeMm) ? fom.sizeMm : null,
-          notes: r.notes,
-        };
-      });
-      const key = (e: (typeof entries)[number]): number =>
-        e.passesNothing
-          ? Infinity
-          : flags.rankBy === 'fwhm'
-            ? (e.fwhmMm ?? Infinity)
-            : flags.rankBy === 'signal'
-              ? -e.signal
-              : flags.rankBy === 'sbr'
-                ? -(e.sbr ?? 0)
-                : (e.resolvableSizeMm ?? Infinity);
-      const ranked = [...entries].sort((a, b) => key(a) - key(b)).map((e, i) => ({ rank: e.passesNothing ? null : i + 1, ...e }));
-      const conclusions = filterConclusions(ranked, probe.name, flags.depth, phantom.name, entries[0]);
+      const ranked = rankFilters(results, settings, filters, { photonBudget: flags.photonBudget, rankBy: flags.rankBy });
+      const conclusions = filterConclusions(ranked, probe.name, flags.depth, phantom.name, ranked.find((e) => e.filter === filters[0].name)!);
       const document = {
         nirwalk: VERSION,
         phantom: phantom.name,
@@ -111,14 +67,13 @@ export function register(program: Command): void {
         emitter: `vessel (line along y) ${flags.targetDiameterMm} mm across at ${flags.depth} mm`,
         photonsPerFilter: flags.photons,
         seed: flags.seed,
-        backend: backend.description,
+        backend: backend!.description,
         elapsedMs: Math.round(performance.now() - started),
         interrupted,
         figureOfMerit: {
           rankBy: flags.rankBy,
           resolvable:
-            `smallest resolvable feature = vessel FWHM × max(1, ${ROSE_SNR}/SNR), SNR = √N / √(1 + 1/SBR), ` +
-            `N = photon budget (${flags.photonBudget} emitted) × signal; Rose criterion SNR ${ROSE_SNR}. Smaller is better.`,
+            figureOfMeritText(flags.photonBudget),
         },
         model: modelDescription(study),
         conclusions,
@@ -159,24 +114,4 @@ export function register(program: Command): void {
       process.stdout.write(ranked.map((e) => `${String(e.rank ?? '-').padStart(2)}. ${e.filter.padEnd(14)} ${e.passesNothing ? 'passes nothing of the probe' : `signal ${e.signal.toExponential(2)}  vessel FWHM ${e.fwhmMm?.toFixed(3)} ± ${e.fwhmStdErr?.toFixed(3)} mm  SBR ${e.sbr?.toPrecision(3)}`}`).join('\n') + '\n');
       process.stdout.write(conclusions.join('\n') + `\nwritten to ${flags.out}/filters.json and report.html\n`);
     });
-}
-
-type Entry = { filter: string; signal: number; fwhmMm: number | null; fwhmStdErr: number | null; passesNothing: boolean; rank: number | null };
-
-/** "For ag2s at 2 mm in mouse-hindlimb, 1250LP gives 1.8× sharper vessels at 0.4× the signal of 1000LP." */
-export function filterConclusions(ranked: Entry[], probe: string, depthMm: number, phantom: string, reference: Omit<Entry, 'rank'>): string[] {
-  const out: string[] = [];
-  for (const e of ranked.filter((x) => x.passesNothing)) out.push(`${e.filter} passes nothing of the ${probe} emission on this detector: no signal.`);
-  const ref = ranked.find((e) => e.filter === reference.filter);
-  if (!ref || ref.passesNothing || !ref.fwhmMm) return out;
-  for (const e of ranked) {
-    if (e.filter === ref.filter || e.passesNothing || !e.fwhmMm) continue;
-    const ratio = ref.fwhmMm / e.fwhmMm;
-    const err = ratio * Math.hypot((ref.fwhmStdErr ?? 0) / ref.fwhmMm, (e.fwhmStdErr ?? 0) / e.fwhmMm);
-    const word = ratio >= 1 ? `${ratio.toFixed(2)}× (± ${err.toFixed(2)}) sharper` : `${(1 / ratio).toFixed(2)}× (± ${(err / ratio / ratio).toFixed(2)}) broader`;
-    out.push(`For ${probe} at ${depthMm} mm in ${phantom}, ${e.filter} gives ${word} vessels at ${(e.signal / ref.signal).toPrecision(2)}× the signal of ${ref.filter} (vessel FWHM ${e.fwhmMm.toPrecision(3)} vs ${ref.fwhmMm.toPrecision(3)} mm).`);
-  }
-  const best = ranked.find((e) => e.rank === 1);
-  if (best) out.push(`Best by the figure of merit: ${best.filter}.`);
-  return out;
 }

@@ -1,25 +1,17 @@
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { addImagingOptions, checkDepthsInside, depthsArg, imagingConfig, withImagingRun } from './shared/imagingOptions.js';
+import { addImagingOptions, backendFromFlags, cameraFromFlags, checkDepthsInside, depthsArg } from './shared/imagingOptions.js';
 import { intArg, numberArg } from './shared/flags.js';
-import { digestOf } from '../digest.js';
+import { withRun } from './shared/lifecycle.js';
 import { settingKey } from '../engine/seeds.js';
 import { InputError } from '../errors.js';
-import { simulatePointEmitter, DEFAULT_CAMERA } from '../imaging/emitter.js';
-import { rawRadialDensity, smoothRadialDensity } from '../imaging/psfProfile.js';
+import { simulatePsfSet } from '../imaging/psfSimulation.js';
 import { opticsForSetting, spectralSetting, type SpectralSetting } from '../imaging/spectralSetting.js';
-import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
 import { loadPhantom } from '../phantom/load.js';
-import { writeFloatTiff, writeNpy } from '../image/imageIo.js';
-import { kernelFwhmMm, radialKernelImage } from '../image/radialPsf.js';
+import { psfStem, writePsfSet } from '../restoration/psfSet.js';
 import { getDetector, getFilter, getProbe, getWindow, idealDetector } from '../spectral/index.js';
-import { VERSION } from '../version.js';
 
 /** File stem for a depth: kernel-1.0mm, kernel-0.25mm. */
-export function kernelStem(depthMm: number): string {
-  const decimals = Math.max(1, (String(depthMm).split('.')[1] ?? '').length);
-  return `kernel-${depthMm.toFixed(decimals)}mm`;
-}
+export const kernelStem = psfStem;
 
 function settingFromFlags(flags: Record<string, any>): SpectralSetting {
   if (flags.window) {
@@ -64,114 +56,33 @@ export function register(program: Command): void {
       const setting = settingFromFlags(flags);
       if (!(setting.detectedFraction > 0)) throw new InputError(`${setting.label}: the filter/detector passes nothing of the emission, so there is no kernel`);
       const { opticsByBin, notes } = opticsForSetting(phantom, setting, Boolean(flags.allowExtrapolation));
-      const { camera, backend } = await imagingConfig(phantom, flags);
-      const pixelMm: number = flags.pixelMm;
+      const camera = cameraFromFlags(phantom, flags);
+      const { value: set } = await withRun({ progress: { stages: flags.depths.length }, backend: backendFromFlags(flags), interruptible: true }, ({ backend, onProgress, signal }) =>
+        simulatePsfSet({
+          phantom,
+          setting,
+          opticsByBin,
+          opticsNotes: notes,
+          camera,
+          depthsMm: flags.depths,
+          photons: flags.photons,
+          seed: flags.seed,
+          backend,
+          pixelMm: flags.pixelMm,
+          size: flags.size,
+          targetFwhmRelErr: flags.fwhmRelError > 0 ? flags.fwhmRelError : undefined,
+          maxPhotons: flags.maxPhotons,
+          onProgress,
+          signal,
+        }),
+      );
+      await writePsfSet(flags.out, set);
       const size: number = flags.size;
-      const fieldRadiusMm = ((size - 1) / 2) * pixelMm;
-      const kernels: { stem: string; depthMm: number; raw: Float32Array; smooth: Float32Array; entry: Record<string, unknown> }[] = [];
-      const { interrupted } = await withImagingRun(flags.depths.length, backend, async ({ onProgress, signal }) => {
-        for (const depthMm of flags.depths as number[]) {
-          const r = await simulatePointEmitter(depthMm, {
-            phantom,
-            opticsByBin,
-            binProbabilities: setting.probabilities,
-            camera: camera ?? DEFAULT_CAMERA,
-            photons: flags.photons,
-            seed: flags.seed,
-            backend,
-            settingKey: setting.key,
-            signal,
-            targetFwhmRelErr: flags.fwhmRelError > 0 ? flags.fwhmRelError : undefined,
-            maxPhotons: flags.maxPhotons,
-            onProgress: (d, t) => onProgress(`${depthMm} mm`, d, t),
-          });
-          if (r.interrupted) break;
-          const raw = radialKernelImage(rawRadialDensity(r.radialWeights, r.binMm), size, pixelMm);
-          const smooth = radialKernelImage(smoothRadialDensity(r.radialWeights, r.binMm), size, pixelMm);
-          const total = r.radialWeights.reduce((a, b) => a + b, 0);
-          let inside = 0;
-          r.radialWeights.forEach((w, i) => {
-            if ((i + 1) * r.binMm <= fieldRadiusMm) inside += w;
-          });
-          const stem = kernelStem(depthMm);
-          kernels.push({
-            stem,
-            depthMm,
-            raw,
-            smooth,
-            entry: {
-              depthMm,
-              tiff: `${stem}.tif`,
-              npy: `${stem}.npy`,
-              smoothTiff: `${stem}-smooth.tif`,
-              smoothNpy: `${stem}-smooth.npy`,
-              sum: raw.reduce((a, b) => a + b, 0),
-              fwhmMm: r.fwhmMm,
-              fwhmStdErr: r.fwhmStdErr,
-              fwhmOfImageMm: kernelFwhmMm(raw, size, pixelMm),
-              fwhmOfSmoothImageMm: kernelFwhmMm(smooth, size, pixelMm),
-              photons: r.photons,
-              detectedPerEmitted: r.detected,
-              detectedPerEmittedStdErr: r.detectedStdErr,
-              seed: r.seed,
-              fractionOutsideField: total > 0 ? 1 - inside / total : 0,
-              noise: kernelNoise(r.radialWeights, r.binMm, r.fwhmMm, r.photons),
-            },
-          });
-        }
-      });
-      const manifest = {
-        nirwalk: VERSION,
-        phantom: { name: phantom.name, digest: digestOf(phantom) },
-        spectral: {
-          label: setting.label,
-          key: setting.key,
-          detectedFraction: setting.detectedFraction,
-          meanWavelengthNm: setting.meanWavelengthNm,
-          passbandNm: setting.passbandNm,
-          wavelengthBinsNm: setting.wavelengthsNm,
-        },
-        camera,
-        pixelMm,
-        size,
-        photons: flags.photons,
-        seed: flags.seed,
-        backend: backend.description,
-        interrupted,
-        format: 'float32, centred on pixel ((size-1)/2, (size-1)/2), unit sum; raw = radial average of the Monte Carlo histogram, smooth = fitted core + merged-annulus tail',
-        notes: [...setting.notes, ...notes],
-        kernels: kernels.map((k) => k.entry),
-      };
-      await withOutputDir(flags.out, (dir) => {
-        for (const k of kernels) {
-          const description = `nirwalk restoration kernel: ${phantom.name}, ${setting.label}, depth ${k.depthMm} mm`;
-          writeFloatTiff(join(dir, `${k.stem}.tif`), { width: size, height: size, data: k.raw }, { pixelMm, description });
-          writeNpy(join(dir, `${k.stem}.npy`), { width: size, height: size, data: k.raw });
-          writeFloatTiff(join(dir, `${k.stem}-smooth.tif`), { width: size, height: size, data: k.smooth }, { pixelMm, description: `${description} (smooth fit)` });
-          writeNpy(join(dir, `${k.stem}-smooth.npy`), { width: size, height: size, data: k.smooth });
-        }
-        writeFileAtomic(join(dir, 'kernels.json'), JSON.stringify(manifest, null, 2) + '\n');
-      });
-      for (const k of kernels) {
-        const e = k.entry as any;
-        process.stdout.write(`${k.stem}: FWHM ${e.fwhmMm.toFixed(3)} ± ${e.fwhmStdErr.toFixed(3)} mm, ${e.photons} photons, ${(100 * e.fractionOutsideField).toFixed(1)} % of the PSF outside the ${size}×${pixelMm} mm field\n`);
+      const pixelMm: number = flags.pixelMm;
+      for (const e of set.manifest.kernels as any[]) {
+        process.stdout.write(`${e.tiff.replace(/\.tif$/, '')}: FWHM ${e.fwhmMm.toFixed(3)} ± ${e.fwhmStdErr.toFixed(3)} mm, ${e.photons} photons, ${(100 * e.fractionOutsideField).toFixed(1)} % of the PSF outside the ${size}×${pixelMm} mm field\n`);
       }
       process.stdout.write(`written to ${flags.out}/kernels.json\n`);
     });
 }
 
-/** Monte Carlo noise of a radial kernel: RMS relative standard error of annulus densities inside the FWHM. */
-function kernelNoise(radialWeights: Float64Array, binMm: number, fwhmMm: number, photons: number) {
-  // Per annulus the weight is a sum over photons of ≤ 1 weights: Poisson-like, relative error ≈ 1/√(count).
-  const limit = Number.isFinite(fwhmMm) ? fwhmMm / 2 : binMm * 10;
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < radialWeights.length - 1 && (i + 1) * binMm <= limit; i++) {
-    const expectedCount = radialWeights[i] * photons;
-    if (expectedCount > 0) {
-      sum += 1 / expectedCount;
-      n++;
-    }
-  }
-  return { rmsRelativeStdErrInsideFwhm: n ? Math.sqrt(sum / n) : null, annulusMm: binMm, estimate: 'Poisson: 1/√(photons in each annulus)' };
-}

@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { intArg, numberArg } from './shared/flags.js';
+import { withRun } from './shared/lifecycle.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { searchDepth, searchDepthTiles, type DepthChoice, type TileSearchResult } from '../restoration/depthSearch.js';
 import type { FloatImage } from '../image/floatImage.js';
@@ -8,7 +10,7 @@ import { readImage } from '../image/imageIo.js';
 import { loadKernelSet } from '../restoration/psfSet.js';
 import { encodePreviewPng } from '../image/png.js';
 import { resampleKernel } from '../restoration/resamplePsf.js';
-import { checkIterations, checkTvLambda, resolveBackground, restore } from '../restoration/richardsonLucy.js';
+import { checkTvLambda, resolveBackground, restore } from '../restoration/richardsonLucy.js';
 import { blendTiles } from '../restoration/tileBlend.js';
 import { encodeFloatTiff } from '../image/tiffWrite.js';
 import { VERSION } from '../version.js';
@@ -37,17 +39,18 @@ export function register(program: Command): void {
     .argument('<image>', 'image to restore: TIFF (8/16/32-bit integer or float), PNG (8/16-bit) or 2-D .npy; colour -> luminance')
     .option('--kernel <FILE>', 'restoration kernel image (odd size, centred, e.g. DIR/kernel-1.0mm.tif); any sum, normalised to 1')
     .option('--kernels <DIR>', 'kernel set from `nirwalk kernels` (reads DIR/kernels.json); picks the depth that best predicts held-out pixels')
-    .option('--iterations <K>', 'Richardson-Lucy iterations for the restoration (whole number >= 1)', '50')
-    .option('--regularization <SPEC>', "'none', or 'tv:LAMBDA' for total-variation RL (Dey et al. 2006), e.g. tv:0.002", 'none')
+    .option('--iterations <K>', 'Richardson-Lucy iterations for the restoration (whole number ≥ 1)', intArg('--iterations'), 50)
+    .option('--regularization <SPEC>', "'none', or 'tv:LAMBDA' for total-variation RL (Dey et al. 2006), e.g. tv:0.002", parseRegularization, 0)
     .option(
       '--background <auto|VALUE>',
       "constant background in image units, modelled as image = background + kernel * object; 'auto' takes the 1st " +
         'percentile of the 7x7-smoothed image, which needs some field free of vessel light (else it is too high: give a number)',
-      '0',
+      parseBackground,
+      0,
     )
-    .option('--tile <PX>', 'with --kernels: choose a depth per tile of about PX x PX pixels and blend the restorations between tile centres')
-    .option('--search-iterations <N>', 'with --kernels: most accelerated RL iterations per candidate and fold in the depth search', '400')
-    .option('--pixel-mm <MM>', 'image pixel size at the sample in mm (default: from the TIFF, else the kernel pixel size)')
+    .option('--tile <PX>', 'with --kernels: choose a depth per tile of about PX x PX pixels and blend the restorations between tile centres', intArg('--tile', 16))
+    .option('--search-iterations <N>', 'with --kernels: most accelerated RL iterations per candidate and fold in the depth search', intArg('--search-iterations'), 400)
+    .option('--pixel-mm <MM>', 'image pixel size at the sample in mm (default: from the TIFF, else the kernel pixel size)', numberArg('--pixel-mm'))
     .requiredOption('--out <FILE.tif>', 'restored image (32-bit float TIFF); previews are written next to it')
     .addHelpText(
       'after',
@@ -56,35 +59,36 @@ export function register(program: Command): void {
         '  nirwalk restore vessels.tif --kernels out/kernels --iterations 50 --regularization tv:0.002 --background auto --out restored.tif\n' +
         '  nirwalk restore vessels.tif --kernels out/kernels --tile 256 --out restored.tif\n',
     )
-    .action(async (imagePath: string, flags: Record<string, string | undefined>) => {
-      await runRestore(imagePath, flags);
+    .action(async (imagePath: string, flags: RestoreFlags) => {
+      await withRun({ progress: 'steps', interruptible: false }, ({ onProgress }) => runRestore(imagePath, flags, onProgress));
     });
 }
 
 interface RestoreFlags {
   kernel?: string;
   kernels?: string;
-  iterations?: string;
-  regularization?: string;
-  background?: string;
-  tile?: string;
-  searchIterations?: string;
-  pixelMm?: string;
+  iterations: number;
+  /** TV weight λ (0 = plain Richardson-Lucy). */
+  regularization: number;
+  background: number | 'auto';
+  tile?: number;
+  searchIterations: number;
+  pixelMm?: number;
   out?: string;
 }
 
-async function runRestore(imagePath: string, flags: RestoreFlags): Promise<void> {
-  const iterations = parseWhole(flags.iterations ?? '50', '--iterations');
-  const tvLambda = parseRegularization(flags.regularization ?? 'none');
-  const background = parseBackground(flags.background ?? '0');
+type Progress = (label: string, done: number, total: number) => void;
+
+async function runRestore(imagePath: string, flags: RestoreFlags, onProgress: Progress): Promise<void> {
+  const { iterations, searchIterations, background } = flags;
+  const tvLambda = flags.regularization;
   const out = flags.out;
   if (!out) throw new InputError('--out is required');
   if (!/\.tiff?$/i.test(out)) throw new InputError(`--out must name a .tif file (got ${out})`);
   if (Boolean(flags.kernel) === Boolean(flags.kernels)) throw new InputError('give exactly one of --kernel FILE or --kernels DIR');
   if (flags.tile !== undefined && !flags.kernels) throw new InputError('--tile needs --kernels DIR (a depth is chosen per tile)');
-  const tilePx = flags.tile !== undefined ? parseWhole(flags.tile, '--tile', 16) : undefined;
-  const searchIterations = parseWhole(flags.searchIterations ?? '400', '--search-iterations');
-  const pixelFlag = flags.pixelMm !== undefined ? parsePositive(flags.pixelMm, '--pixel-mm') : undefined;
+  const tilePx = flags.tile;
+  const pixelFlag = flags.pixelMm;
 
   const image = await readImage(imagePath);
   const candidates = flags.kernel ? [await singleKernel(flags.kernel)] : await kernelSet(flags.kernels!);
@@ -107,8 +111,8 @@ async function runRestore(imagePath: string, flags: RestoreFlags): Promise<void>
   const started = Date.now();
   const b = resolveBackground(image, background);
   const restoreWith = (kernel: FloatImage) =>
-    restore(image, kernel, { iterations, tvLambda, background: b, onIteration: progress('Richardson-Lucy', 'iterations') }).restored;
-  const searchOptions = { maxIterations: searchIterations, background: b, onProgress: progress('depth search', 'candidate fits') };
+    restore(image, kernel, { iterations, tvLambda, background: b, onIteration: (d, t) => onProgress('Richardson-Lucy iterations', d, t) }).restored;
+  const searchOptions = { maxIterations: searchIterations, background: b, onProgress: (d: number, t: number) => onProgress('depth search candidate fits', d, t) };
   let restored: FloatImage;
   let depthReport: Record<string, unknown> | undefined;
   let summary: string;
@@ -208,28 +212,6 @@ function tileReport(s: TileSearchResult) {
   };
 }
 
-/** A one-line counter on stderr, shown on terminals only. */
-function progress(label: string, unit: string) {
-  if (!process.stderr.isTTY) return undefined;
-  return (done: number, total: number) => {
-    process.stderr.write(`\r${label}: ${done}/${total} ${unit}`);
-    if (done === total) process.stderr.write('\n');
-  };
-}
-
-function parseWhole(value: string, name: string, min = 1): number {
-  const n = /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < min) throw new InputError(`${name} must be a whole number >= ${min} (got "${value}")`);
-  if (name === '--iterations' || name === '--search-iterations') checkIterations(n, name);
-  return n;
-}
-
-function parsePositive(value: string, name: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InputError(`${name} must be a number > 0 (got "${value}")`);
-  return n;
-}
-
 /** 'none' or 'tv:LAMBDA'. */
 export function parseRegularization(spec: string): number {
   const s = spec.trim().toLowerCase();
@@ -245,11 +227,11 @@ export function parseRegularization(spec: string): number {
   }
 }
 
-function parseBackground(value: string): number | 'auto' {
+export function parseBackground(value: string): number | 'auto' {
   if (value.trim().toLowerCase() === 'auto') return 'auto';
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0)
-    throw new InputError(`--background must be 'auto' or a number >= 0 in image units (got "${value}")`);
+    throw new InputError(`--background must be 'auto' or a number ≥ 0 in image units (got "${value}")`);
   return n;
 }
 

@@ -1,17 +1,17 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
-import { intArg, numberArg, seedArg, BACKENDS } from './shared/flags.js';
-import { interruptSignal, terminalProgress } from './shared/progress.js';
-import { InputError } from '../errors.js';
+import type { Command } from 'commander';
+import { addEngineOptions, intArg, numberArg } from './shared/flags.js';
+import { withRun } from './shared/lifecycle.js';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.js';
 import { writeNpy } from '../image/imageIo.js';
 import { loadPhantom } from '../phantom/load.js';
-import { simulate, type Checkpoint, type SimulateOptions } from '../simulate/simulate.js';
+import { readCheckpoint, type Checkpoint } from '../simulate/checkpoint.js';
+import { simulate, type SimulateOptions } from '../simulate/simulate.js';
 import type { ExitTally } from '../tallies/exitTally.js';
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('simulate')
     .summary('MCML-style run: reflectance, transmittance, absorption, Rd(r), exit image')
     .description(
@@ -21,10 +21,8 @@ export function register(program: Command): void {
     )
     .argument('<phantom>', 'phantom JSON file (see phantoms/ for examples)')
     .requiredOption('--photons <N>', 'number of photon packets', intArg('--photons'))
-    .requiredOption('--out <DIR>', 'output folder (created; files in it are replaced)')
-    .option('--seed <S>', 'random seed: same phantom + photons + seed = same numbers', seedArg, 1)
-    .option('--threads <T>', 'worker threads for the cpu backend (default: one per core)', intArg('--threads'))
-    .addOption(new Option('--backend <B>', 'transport backend; auto picks webgpu when an adapter exists, else cpu').choices(BACKENDS).default('auto'))
+    .requiredOption('--out <DIR>', 'output folder (created; files in it are replaced)');
+  addEngineOptions(cmd, 'random seed: same phantom + photons + seed = same numbers')
     .option('--wavelength <NM>', 'wavelength in nm (needed when layers use tissue presets or spectra)', numberArg('--wavelength'))
     .option('--allow-extrapolation', 'allow scattering power laws beyond their fitted range (flagged in result.json)')
     .option('--radial-bin-mm <MM>', 'radial bin width for Rd(r) and the exit-image pixel size', numberArg('--radial-bin-mm'), 0.1)
@@ -41,14 +39,7 @@ export function register(program: Command): void {
     )
     .action(async (phantomPath: string, flags) => {
       const phantom = loadPhantom(phantomPath);
-      let resume: Checkpoint | undefined;
-      if (flags.resume) {
-        const file = join(flags.out, 'checkpoint.json');
-        if (!existsSync(file)) throw new InputError(`--resume: no checkpoint at ${file}`);
-        resume = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
-      }
-      const progress = terminalProgress('simulate');
-      const interrupt = interruptSignal(() => process.stderr.write('\nnirwalk: stopping after the batches in flight (Ctrl-C again to quit at once)…\n'));
+      const resume: Checkpoint | undefined = flags.resume ? readCheckpoint(join(flags.out, 'checkpoint.json')) : undefined;
       const options: SimulateOptions = {
         photons: flags.photons,
         seed: flags.seed,
@@ -60,20 +51,17 @@ export function register(program: Command): void {
         radialBins: flags.radialBins,
         maxSteps: flags.maxSteps,
         absorbedByLayer: Boolean(flags.byLayer),
-        onProgress: (d, t) => progress.update(d, t),
-        signal: interrupt.signal,
         resume,
       };
-      try {
-        const { result, tally, checkpoint } = await simulate(phantom, options);
-        progress.stop();
-        await withOutputDir(flags.out, (dir) => writeSimulationFiles(dir, result, tally, checkpoint));
-        if (!checkpoint) rmSync(join(flags.out, 'checkpoint.json'), { force: true });
-        printSummary(result, flags.out);
-      } finally {
-        progress.stop();
-        interrupt.dispose();
-      }
+      const { value } = await withRun(
+        { progress: 'photons', label: 'simulate', backend: { name: flags.backend, threads: flags.threads }, interruptible: true },
+        ({ backend, onProgress, signal }) =>
+          simulate(phantom, { ...options, backendInstance: backend, onProgress: (d, t) => onProgress('simulate', d, t), signal }),
+      );
+      const { result, tally, checkpoint } = value;
+      await withOutputDir(flags.out, (dir) => writeSimulationFiles(dir, result, tally, checkpoint));
+      if (!checkpoint) rmSync(join(flags.out, 'checkpoint.json'), { force: true });
+      printSummary(result, flags.out);
     });
 }
 

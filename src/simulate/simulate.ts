@@ -9,6 +9,10 @@ import { createBackend } from '../engine/backends/registry.js';
 import { resolvePhantomOptics } from '../optics/index.js';
 import type { Phantom } from '../phantom/schema.js';
 import { ExitTally, type ExitTallySpec } from '../tallies/exitTally.js';
+import type { Backend } from '../engine/backends/backend.js';
+import type { Checkpoint } from './checkpoint.js';
+
+export type { Checkpoint };
 import { VERSION } from '../version.js';
 
 export interface SimulateOptions {
@@ -30,13 +34,8 @@ export interface SimulateOptions {
   signal?: AbortSignal;
   /** Continue an interrupted run from its checkpoint. */
   resume?: Checkpoint;
-}
-
-export interface Checkpoint {
-  inputDigest: string;
-  batchesDone: number;
-  batchPhotons: number;
-  tally: ReturnType<ExitTally['toJSON']>;
+  /** Run on this backend (the caller closes it); otherwise one is made from backend/threads and closed. */
+  backendInstance?: Backend;
 }
 
 export interface SimulationOutput {
@@ -99,7 +98,7 @@ export async function simulate(phantom: Phantom, o: SimulateOptions): Promise<Si
     throw new InputError('the checkpoint belongs to a different run (phantom, wavelength, photons, seed or tally options differ)');
   }
   const spec = tallySpec(o);
-  const backend = await createBackend(o.backend ?? 'auto', o.threads);
+  const backend = o.backendInstance ?? (await createBackend(o.backend ?? 'auto', o.threads));
   try {
     const launchWeight = sourceLaunch(problem).launchWeight;
     const tally = o.resume ? ExitTally.fromJSON(o.resume.tally) : new ExitTally(spec, launchWeight);
@@ -168,7 +167,7 @@ export async function simulate(phantom: Phantom, o: SimulateOptions): Promise<Si
       : undefined;
     return { result, tally, checkpoint };
   } finally {
-    await backend.close();
+    if (!o.backendInstance) await backend.close();
   }
 }
 
@@ -176,7 +175,7 @@ export async function simulate(phantom: Phantom, o: SimulateOptions): Promise<Si
  * Absorbed weight per layer (tally mode 2), four layers per pass. Each pass replays the same seeded
  * batches, so the photons are exactly those of the exit tally and the sums balance it exactly.
  */
-async function tallyAbsorptionByLayer(problem: TransportProblem, o: SimulateOptions, backend: Awaited<ReturnType<typeof createBackend>>, batchPhotons: number): Promise<number[]> {
+async function tallyAbsorptionByLayer(problem: TransportProblem, o: SimulateOptions, backend: Backend, batchPhotons: number): Promise<number[]> {
   const nLayers = problem.thicknessesMm.length;
   const sums = new Float64Array(nLayers);
   for (let offset = 0; offset < nLayers; offset += 4) {

@@ -85,3 +85,16 @@ export function stagedProgress(stages: number) {
     },
   };
 }
+
+/** A one-line counter per label on stderr ("Richardson-Lucy: 12/50 iterations"), terminals only. */
+export function stepCounter() {
+  const enabled = process.stderr.isTTY === true;
+  return {
+    update(label: string, done: number, total: number) {
+      if (!enabled) return;
+      process.stderr.write(`\r${label}: ${done}/${total}`);
+      if (done === total) process.stderr.write('\n');
+    },
+    stop() {},
+  };
+}
