@@ -32,7 +32,7 @@ export function register(program: Command): void {
     .requiredOption('--filters <LIST>', 'filters to compare, e.g. 1000LP,1250LP,BP1300-1400 or CSV files')
     .requiredOption('--depth <MM>', 'vessel depth in mm', numberArg('--depth'))
     .requiredOption('--out <DIR>', 'output folder')
-    .option('--detector <NAME|CSV>', 'camera detector: ingaas, ingaas-extended, si, ideal or a CSV', 'ingaas')
+    .option('--detector <NAME|CSV>', 'detector quantum efficiency: ingaas, ingaas-extended, si, ideal or a CSV', 'ingaas')
     .option('--photon-budget <N>', 'emitted photons per vessel resolution element (sets the shot-noise limit of the figure of merit)', numberArg('--photon-budget'), 1e6)
     .addOption(new Option('--rank-by <WHAT>', 'figure of merit used for the ranking').choices(RANK_BY).default('resolvable'));
   addImagingOptions(cmd, { photons: 50_000 });

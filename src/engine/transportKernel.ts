@@ -20,27 +20,32 @@ export function transportKernelSource(): string {
   return cached;
 }
 
-export type KernelMode = 'cpu' | 'webasm' | 'webgpu';
+/** What a backend's gpu.js mode needs on top of the common options. */
+export interface KernelNeeds {
+  /** Single-precision floats (the GPU modes; the cpu mode computes in doubles). */
+  singlePrecision?: boolean;
+  /** Launch returns a promise (webasm, webgpu). */
+  asyncLaunch?: boolean;
+  /** Worker pool size (webasm). */
+  poolSize?: number;
+  /** Build for inspection only (the WGSL translation): fixed output, no launch. */
+  translateOnly?: boolean;
+}
 
 /**
- * gpu.js createKernel options of the transport kernel, the same for every backend and for the WGSL
- * translation; only what a mode needs differs (single precision and async launch on webasm/webgpu,
- * a worker pool on webasm). `translateOnly` builds for inspection (fixed output, no launch).
+ * gpu.js createKernel options of the transport kernel: one definition for every backend and for the
+ * WGSL translation; an adapter only says what its mode needs.
  */
-export function kernelOptions(
-  constants: TransportConstants,
-  photons: number,
-  o: { mode: KernelMode; threads?: number; translateOnly?: boolean },
-): Record<string, unknown> {
+export function kernelOptions(constants: TransportConstants, photons: number, needs: KernelNeeds = {}): Record<string, unknown> {
   return {
     output: [photons],
     constants,
     returnType: `Array(${RECORD_FLOATS})`,
     loopMaxIterations: constants.maxSteps + 1,
-    ...(o.translateOnly ? {} : { dynamicOutput: true }),
+    ...(needs.translateOnly ? {} : { dynamicOutput: true }),
     tactic: 'precision',
-    ...(o.mode === 'cpu' ? {} : { precision: 'single' }),
-    ...(o.mode === 'cpu' || o.translateOnly ? {} : { asyncMode: true }),
-    ...(o.mode === 'webasm' ? { poolSize: o.threads } : {}),
+    ...(needs.singlePrecision ? { precision: 'single' } : {}),
+    ...(needs.asyncLaunch ? { asyncMode: true } : {}),
+    ...(needs.poolSize !== undefined ? { poolSize: needs.poolSize } : {}),
   };
 }

@@ -9,7 +9,10 @@ export const TALLY_EXIT: TallyMode = 0;
 export const TALLY_FLUENCE: TallyMode = 1;
 export const TALLY_ABSORPTION: TallyMode = 2;
 
-/** What the camera accepts: a numerical aperture (in the ambient medium) and a focal plane depth in tissue. */
+/**
+ * What the camera accepts (its acceptance, not its detector's QE, which is spectral/detectors.ts): a
+ * numerical aperture (in the ambient medium) and a focal plane depth in tissue.
+ */
 export interface CameraSpec {
   numericalAperture: number;
   focusDepthMm: number;

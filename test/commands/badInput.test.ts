@@ -32,11 +32,11 @@ const cases: [string, unknown, RegExp][] = [
 describe('simulate rejects bad phantoms with one clear error and no output', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nirwalk-bad-'));
   for (const [label, phantom, message] of cases) {
-    it(label, () => {
+    it(label, async () => {
       const file = join(dir, `${label.replace(/\W+/g, '_')}.json`);
       writeFileSync(file, JSON.stringify(phantom));
       const out = join(dir, `out_${label.replace(/\W+/g, '_')}`);
-      const r = nirwalk(['simulate', file, '--photons', '100', '--out', out]);
+      const r = await nirwalk(['simulate', file, '--photons', '100', '--out', out]);
       expect(r.code).not.toBe(0);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -44,20 +44,20 @@ describe('simulate rejects bad phantoms with one clear error and no output', () 
     });
   }
 
-  it('wrong JSON', () => {
+  it('wrong JSON', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "name": "x", "layers": [ }');
     const out = join(dir, 'out_broken');
-    const r = nirwalk(['simulate', file, '--photons', '100', '--out', out]);
+    const r = await nirwalk(['simulate', file, '--photons', '100', '--out', out]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/broken\.json is not valid JSON/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('bad numbers on the command line name the option', () => {
+  it('bad numbers on the command line name the option', async () => {
     const file = join(dir, 'good.json');
     writeFileSync(file, JSON.stringify(good));
-    const r = nirwalk(['simulate', file, '--photons', '-5', '--out', join(dir, 'o')]);
+    const r = await nirwalk(['simulate', file, '--photons', '-5', '--out', join(dir, 'o')]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/--photons must be a whole number/);
   });

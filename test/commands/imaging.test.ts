@@ -8,11 +8,11 @@ const dir = mkdtempSync(join(tmpdir(), 'nirwalk-img-'));
 const K = 4;
 
 describe('nirwalk windows', () => {
-  it('gives FWHM = 1.5328 × depth for a non-scattering, index-matched phantom (reference-values item 3)', () => {
+  it('gives FWHM = 1.5328 × depth for a non-scattering, index-matched phantom (reference-values item 3)', async () => {
     const phantom = join(dir, 'clear.json');
     writeFileSync(phantom, JSON.stringify({ name: 'clear', layers: [{ name: 'water-clear', thicknessMm: null, muaPerMm: 0, musPerMm: 0, g: 0, n: 1 }] }));
     const out = join(dir, 'clear-out');
-    const r = nirwalk(['windows', phantom, '--depths', '1,2', '--windows', 'NIR-II', '--photons', '40000', '--fwhm-rel-error', '0.02', '--seed', '3', '--out', out]);
+    const r = await nirwalk(['windows', phantom, '--depths', '1,2', '--windows', 'NIR-II', '--photons', '40000', '--threads', '1', '--fwhm-rel-error', '0.02', '--seed', '3', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'windows.json'), 'utf8'));
     const w = doc.windows[0];
@@ -28,9 +28,9 @@ describe('nirwalk windows', () => {
     for (const f of ['windows.csv', 'report.html', 'fwhm.svg', 'signal.svg', 'sbr.svg', 'mtf.svg']) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
-  it('orders FWHM at 2 mm in the mouse hindlimb NIR-I > NIR-II > NIR-IIa, growing with depth', () => {
+  it('orders FWHM at 2 mm in the mouse hindlimb NIR-I > NIR-II > NIR-IIa, growing with depth', async () => {
     const out = join(dir, 'hindlimb');
-    const r = nirwalk(['windows', 'phantoms/mouse-hindlimb.json', '--depths', '1,2', '--windows', 'NIR-I,NIR-II,NIR-IIa', '--photons', '40000', '--fwhm-rel-error', '0.02', '--seed', '1', '--out', out], { timeoutMs: 240_000 });
+    const r = await nirwalk(['windows', 'phantoms/mouse-hindlimb.json', '--depths', '1,2', '--windows', 'NIR-I,NIR-II,NIR-IIa', '--photons', '40000', '--threads', '1', '--fwhm-rel-error', '0.02', '--seed', '1', '--out', out], { timeoutMs: 240_000 });
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'windows.json'), 'utf8'));
     const at = (name: string, depthMm: number) => doc.windows.find((w: any) => w.name === name).depths.find((d: any) => d.depthMm === depthMm);
@@ -43,9 +43,9 @@ describe('nirwalk windows', () => {
 });
 
 describe('nirwalk filters', () => {
-  it('seed-002: AuNCs under a 1 mm deep vessel on InGaAs — 1250LP is sharper and dimmer than 850LP', () => {
+  it('seed-002: AuNCs under a 1 mm deep vessel on InGaAs — 1250LP is sharper and dimmer than 850LP', async () => {
     const out = join(dir, 'filters');
-    const r = nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'au25-sg18', '--detector', 'ingaas', '--filters', '850LP,1250LP', '--depth', '1', '--photons', '50000', '--fwhm-rel-error', '0.015', '--out', out]);
+    const r = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'au25-sg18', '--detector', 'ingaas', '--filters', '850LP,1250LP', '--depth', '1', '--photons', '50000', '--threads', '1', '--fwhm-rel-error', '0.015', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'filters.json'), 'utf8'));
     const f = (name: string) => doc.filters.find((x: any) => x.filter === name);
@@ -55,9 +55,9 @@ describe('nirwalk filters', () => {
     expect(doc.conclusions.join(' ')).toMatch(/1250LP gives \d\.\d\d× \(± \d\.\d\d\) sharper vessels at 0\.\d+× the signal of 850LP/);
   });
 
-  it('reports a filter that passes nothing of the probe instead of dividing by zero', () => {
+  it('reports a filter that passes nothing of the probe instead of dividing by zero', async () => {
     const out = join(dir, 'filters-none');
-    const r = nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'er', '--detector', 'ingaas', '--filters', '1500LP,ideal:BP800-900', '--depth', '1', '--photons', '3000', '--fwhm-rel-error', '0', '--out', out]);
+    const r = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'er', '--detector', 'ingaas', '--filters', '1500LP,ideal:BP800-900', '--depth', '1', '--photons', '3000', '--threads', '1', '--fwhm-rel-error', '0', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'filters.json'), 'utf8'));
     const none = doc.filters.find((x: any) => x.passesNothing);
@@ -68,13 +68,13 @@ describe('nirwalk filters', () => {
     expect(doc.conclusions.join(' ')).toMatch(/BP800-900 passes nothing of the er emission/);
   });
 
-  it('lists the valid names for an unknown probe, filter or detector', () => {
-    const bad = nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'unobtainium', '--filters', '1000LP', '--depth', '1', '--out', join(dir, 'x')]);
+  it('lists the valid names for an unknown probe, filter or detector', async () => {
+    const bad = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'unobtainium', '--filters', '1000LP', '--depth', '1', '--out', join(dir, 'x')]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/ag2s/);
-    const badFilter = nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'ag2s', '--filters', 'greenish', '--depth', '1', '--out', join(dir, 'x')]);
+    const badFilter = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'ag2s', '--filters', 'greenish', '--depth', '1', '--out', join(dir, 'x')]);
     expect(badFilter.stderr).toMatch(/1250LP/);
-    const badDet = nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'ag2s', '--filters', '1000LP', '--detector', 'eye', '--depth', '1', '--out', join(dir, 'x')]);
+    const badDet = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'ag2s', '--filters', '1000LP', '--detector', 'eye', '--depth', '1', '--out', join(dir, 'x')]);
     expect(badDet.stderr).toMatch(/ingaas/);
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });

@@ -16,10 +16,15 @@ describe('interrupting a long run', () => {
     writeFileSync(phantom, JSON.stringify({ name: 'slow', layers: [{ name: 'tissue', thicknessMm: null, muaPerMm: 0.01, musPerMm: 10, g: 0.9, n: 1.37 }] }));
     const out = join(dir, 'run');
     const args = ['simulate', phantom, '--photons', '60000', '--seed', '8', '--threads', '2', '--backend', 'cpu', '--out', out];
+    // Interrupt once the run is surely under way: after twice the CLI's start-up time on this machine
+    // now (a busy machine starts slowly), and at least 3.5 s.
+    const started = Date.now();
+    await nirwalk(['--version']);
+    const waitMs = Math.max(3500, 2 * (Date.now() - started) + 2000);
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], { cwd: ROOT });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
-    await new Promise((r) => setTimeout(r, 3500));
+    await new Promise((r) => setTimeout(r, waitMs));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     expect(code).toBe(0);
@@ -30,10 +35,10 @@ describe('interrupting a long run', () => {
     expect(partial.photons).toBeLessThan(60000);
     expect(existsSync(join(out, 'checkpoint.json'))).toBe(true);
 
-    const resumed = nirwalk([...args, '--resume']);
+    const resumed = await nirwalk([...args, '--resume']);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(existsSync(join(out, 'checkpoint.json'))).toBe(false);
-    const full = nirwalk([...args.slice(0, -1), join(dir, 'straight')]);
+    const full = await nirwalk([...args.slice(0, -1), join(dir, 'straight')]);
     expect(full.code, full.stderr).toBe(0);
     const a = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8'));
     const b = JSON.parse(readFileSync(join(dir, 'straight', 'result.json'), 'utf8'));

@@ -2,15 +2,18 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromArrayBuffer } from 'geotiff';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nirwalk } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nirwalk-kern-'));
 
 describe('nirwalk kernels', () => {
   const out = join(dir, 'k');
-  const args = ['phantoms/mouse-hindlimb.json', '--depths', '0.5,1', '--photons', '20000', '--fwhm-rel-error', '0', '--seed', '4'];
-  const k = nirwalk(['kernels', ...args, '--window', 'NIR-IIa', '--pixel-mm', '0.02', '--size', '257', '--out', out]);
+  const args = ['phantoms/mouse-hindlimb.json', '--depths', '0.5,1', '--photons', '20000', '--threads', '1', '--fwhm-rel-error', '0', '--seed', '4'];
+  let k: Awaited<ReturnType<typeof nirwalk>>;
+  beforeAll(async () => {
+    k = await nirwalk(['kernels', ...args, '--window', 'NIR-IIa', '--pixel-mm', '0.02', '--size', '257', '--out', out]);
+  });
 
   it('writes 32-bit float TIFFs with the pixel size, unit sum, centred', async () => {
     expect(k.code, k.stderr).toBe(0);
@@ -39,8 +42,8 @@ describe('nirwalk kernels', () => {
     }
   });
 
-  it('has the FWHM that `nirwalk windows` reports for the same depth and setting', () => {
-    const w = nirwalk(['windows', ...args, '--windows', 'NIR-IIa', '--out', join(dir, 'w')]);
+  it('has the FWHM that `nirwalk windows` reports for the same depth and setting', async () => {
+    const w = await nirwalk(['windows', ...args, '--windows', 'NIR-IIa', '--out', join(dir, 'w')]);
     expect(w.code, w.stderr).toBe(0);
     const windows = JSON.parse(readFileSync(join(dir, 'w', 'windows.json'), 'utf8'));
     const manifest = JSON.parse(readFileSync(join(out, 'kernels.json'), 'utf8'));
@@ -52,11 +55,11 @@ describe('nirwalk kernels', () => {
     }
   });
 
-  it('rejects an even kernel size and missing spectral setting', () => {
-    const even = nirwalk(['kernels', ...args, '--window', 'NIR-II', '--size', '256', '--out', join(dir, 'even')]);
+  it('rejects an even kernel size and missing spectral setting', async () => {
+    const even = await nirwalk(['kernels', ...args, '--window', 'NIR-II', '--size', '256', '--out', join(dir, 'even')]);
     expect(even.code).not.toBe(0);
     expect(even.stderr).toMatch(/--size must be odd/);
-    const none = nirwalk(['kernels', ...args, '--out', join(dir, 'none')]);
+    const none = await nirwalk(['kernels', ...args, '--out', join(dir, 'none')]);
     expect(none.stderr).toMatch(/--window NAME, or --probe P --filter F/);
     expect(existsSync(join(dir, 'even'))).toBe(false);
   });

@@ -110,8 +110,8 @@ describe('nirwalk restore', () => {
     }
   });
 
-  it('is registered in the CLI with help for every option', () => {
-    const r = nirwalk(['restore', '--help']);
+  it('is registered in the CLI with help for every option', async () => {
+    const r = await nirwalk(['restore', '--help']);
     expect(r.code).toBe(0);
     for (const option of ['--kernel <FILE>', '--kernels <DIR>', '--iterations <K>', '--regularization <SPEC>', '--background', '--tile <PX>', '--out <FILE.tif>'])
       expect(r.stdout).toContain(option);

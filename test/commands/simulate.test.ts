@@ -25,9 +25,9 @@ describe('nirwalk simulate', () => {
     }),
   );
 
-  it('writes the same numbers with --threads 1 and --threads 2 (timing fields aside)', () => {
-    const a = nirwalk(['simulate', phantom, '--photons', '6000', '--seed', '5', '--threads', '1', '--backend', 'cpu', '--out', join(dir, 't1'), '--by-layer']);
-    const b = nirwalk(['simulate', phantom, '--photons', '6000', '--seed', '5', '--threads', '2', '--backend', 'cpu', '--out', join(dir, 't2'), '--by-layer']);
+  it('writes the same numbers with --threads 1 and --threads 2 (timing fields aside)', async () => {
+    const a = await nirwalk(['simulate', phantom, '--photons', '6000', '--seed', '5', '--threads', '1', '--backend', 'cpu', '--out', join(dir, 't1'), '--by-layer']);
+    const b = await nirwalk(['simulate', phantom, '--photons', '6000', '--seed', '5', '--threads', '2', '--backend', 'cpu', '--out', join(dir, 't2'), '--by-layer']);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const ra = JSON.parse(readFileSync(join(dir, 't1', 'result.json'), 'utf8'));
@@ -36,7 +36,7 @@ describe('nirwalk simulate', () => {
     expect(readFileSync(join(dir, 't1', 'exit-image.npy'))).toEqual(readFileSync(join(dir, 't2', 'exit-image.npy')));
   });
 
-  it('has the contract fields, balanced energy and MCML-style Rd(r)', () => {
+  it('has the contract fields, balanced energy and MCML-style Rd(r)', async () => {
     const r = JSON.parse(readFileSync(join(dir, 't1', 'result.json'), 'utf8'));
     for (const field of ['photons', 'seed', 'backend', 'threads', 'elapsedMs', 'photonsPerSecond', 'specularReflectance', 'diffuseReflectance', 'transmittance', 'absorbed', 'absorbedByLayer', 'steppedOut']) {
       expect(r, field).toHaveProperty(field);

@@ -25,7 +25,7 @@ export async function runExit(
 ) {
   const problem = buildProblem(phantom, [opticsOf(phantom)], opts.problem);
   let tally: ExitTally | undefined;
-  const info = await runTransport(problem, { photons: opts.photons, seed: opts.seed, threads: opts.threads ?? 2, backend: opts.backend ?? 'cpu', ...opts.run }, (rec, _b, n) => {
+  const info = await runTransport(problem, { photons: opts.photons, seed: opts.seed, threads: opts.threads ?? 1, backend: opts.backend ?? 'cpu', ...opts.run }, (rec, _b, n) => {
     tally ??= new ExitTally(opts.spec ?? DEFAULT_SPEC, 1);
     tally.add(rec, n);
   });

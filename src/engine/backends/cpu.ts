@@ -43,7 +43,7 @@ export class CpuBackend implements Backend {
     return this.pool.run({
       sourcePath: transportKernelPath(),
       key: task.kernelKey,
-      options: kernelOptions(config.constants, task.photons, { mode: 'cpu' }),
+      options: kernelOptions(config.constants, task.photons),
       photons: task.photons,
       layerZ: config.layerZ,
       props: config.props,

@@ -32,7 +32,7 @@ export class GpuJsBackend implements Backend {
   private kernelFor(task: BatchTask): any {
     if (this.kernelKey !== task.kernelKey) {
       this.kernel?.destroy?.();
-      this.kernel = this.gpu.createKernel(transportKernelSource() as any, kernelOptions(task.config.constants, task.photons, { mode: this.name, threads: this.threads }) as any);
+      this.kernel = this.gpu.createKernel(transportKernelSource() as any, kernelOptions(task.config.constants, task.photons, { singlePrecision: true, asyncLaunch: true, poolSize: this.name === 'webasm' ? this.threads : undefined }) as any);
       this.kernelKey = task.kernelKey;
       this.photons = task.photons;
     }

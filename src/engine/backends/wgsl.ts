@@ -14,7 +14,7 @@ export function transportKernelWgsl(config: KernelConfig, photons = 1024): strin
   Object.defineProperty(globalThis, 'navigator', { value: stub, configurable: true, writable: true });
   try {
     const gpu = new GPU({ mode: 'webgpu' });
-    const shortcut: any = gpu.createKernel(transportKernelSource() as any, kernelOptions(config.constants, photons, { mode: 'webgpu', translateOnly: true }) as any);
+    const shortcut: any = gpu.createKernel(transportKernelSource() as any, kernelOptions(config.constants, photons, { singlePrecision: true, translateOnly: true }) as any);
     const kernel = shortcut.kernel ?? shortcut;
     const pending = kernel.build(config.layerZ, config.props, config.wlCdf);
     pending?.catch?.(() => undefined);
