@@ -1,4 +1,4 @@
-import type { Phantom, SourceSpec } from '../phantom/schema.js';
+import type { Phantom } from '../phantom/schema.js';
 import { engineSource, type EngineSource } from './sources.js';
 import type { CameraSpec, LayerOptics, TransportProblem } from './types.js';
 

@@ -7,14 +7,12 @@ import seedrandom from 'seedrandom';
  * never by thread, so results do not depend on threads, batch order or shards.
  */
 
-/** The stream key of batch b of a run. */
+/**
+ * The stream key of batch b of a run. The cpu worker (backends/cpu-worker.mjs, plain JavaScript)
+ * turns it into Math.random = seedrandom.xor4096(key); the gpu.js modes seed from batchSeed32(key).
+ */
 export function batchSeedKey(seed: number, batchIndex: number): string {
   return `nirwalk:${seed}:${batchIndex}`;
-}
-
-/** A batch's stream as a seeded generator (xor4096); the cpu worker uses the same construction. */
-export function batchStream(seedKey: string): () => number {
-  return seedrandom.xor4096(seedKey);
 }
 
 /** 32-bit seed for gpu.js's per-thread PCG generator, from the batch's seed key. */
