@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { intArg, numberArg } from './shared/flags.js';
 import { withRun } from './shared/lifecycle.js';
@@ -40,7 +40,7 @@ export function register(program: Command): void {
     .option('--kernel <FILE>', 'restoration kernel image (odd size, centred, e.g. DIR/kernel-1.0mm.tif); any sum, normalised to 1')
     .option('--kernels <DIR>', 'kernel set from `nirwalk kernels` (reads DIR/kernels.json); picks the depth that best predicts held-out pixels')
     .option('--iterations <K>', 'Richardson-Lucy iterations for the restoration (whole number ≥ 1)', intArg('--iterations'), 50)
-    .option('--regularization <SPEC>', "'none', or 'tv:LAMBDA' for total-variation RL (Dey et al. 2006), e.g. tv:0.002", parseRegularization, 0)
+    .addOption(new Option('--regularization <SPEC>', "'none', or 'tv:LAMBDA' for total-variation RL (Dey et al. 2006), e.g. tv:0.002").argParser(parseRegularization).default(0, 'none'))
     .option(
       '--background <auto|VALUE>',
       "constant background in image units, modelled as image = background + kernel * object; 'auto' takes the 1st " +
