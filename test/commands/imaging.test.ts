@@ -12,7 +12,7 @@ describe('nirwalk windows', () => {
     const phantom = join(dir, 'clear.json');
     writeFileSync(phantom, JSON.stringify({ name: 'clear', layers: [{ name: 'water-clear', thicknessMm: null, muaPerMm: 0, musPerMm: 0, g: 0, n: 1 }] }));
     const out = join(dir, 'clear-out');
-    const r = await nirwalk(['windows', phantom, '--depths', '1,2', '--windows', 'NIR-II', '--photons', '40000', '--threads', '1', '--fwhm-rel-error', '0.02', '--seed', '3', '--out', out]);
+    const r = await nirwalk(['windows', phantom, '--depths', '1,2', '--windows', 'NIR-II', '--photons', '40000', '--fwhm-rel-error', '0.02', '--seed', '3', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'windows.json'), 'utf8'));
     const w = doc.windows[0];
@@ -30,7 +30,7 @@ describe('nirwalk windows', () => {
 
   it('orders FWHM at 2 mm in the mouse hindlimb NIR-I > NIR-II > NIR-IIa, growing with depth', async () => {
     const out = join(dir, 'hindlimb');
-    const r = await nirwalk(['windows', 'phantoms/mouse-hindlimb.json', '--depths', '1,2', '--windows', 'NIR-I,NIR-II,NIR-IIa', '--photons', '40000', '--threads', '1', '--fwhm-rel-error', '0.02', '--seed', '1', '--out', out], { timeoutMs: 240_000 });
+    const r = await nirwalk(['windows', 'phantoms/mouse-hindlimb.json', '--depths', '1,2', '--windows', 'NIR-I,NIR-II,NIR-IIa', '--photons', '40000', '--fwhm-rel-error', '0.02', '--seed', '1', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'windows.json'), 'utf8'));
     const at = (name: string, depthMm: number) => doc.windows.find((w: any) => w.name === name).depths.find((d: any) => d.depthMm === depthMm);
@@ -45,7 +45,7 @@ describe('nirwalk windows', () => {
 describe('nirwalk filters', () => {
   it('seed-002: AuNCs under a 1 mm deep vessel on InGaAs — 1250LP is sharper and dimmer than 850LP', async () => {
     const out = join(dir, 'filters');
-    const r = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'au25-sg18', '--detector', 'ingaas', '--filters', '850LP,1250LP', '--depth', '1', '--photons', '50000', '--threads', '1', '--fwhm-rel-error', '0.015', '--out', out]);
+    const r = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'au25-sg18', '--detector', 'ingaas', '--filters', '850LP,1250LP', '--depth', '1', '--photons', '50000', '--fwhm-rel-error', '0.015', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'filters.json'), 'utf8'));
     const f = (name: string) => doc.filters.find((x: any) => x.filter === name);
@@ -57,7 +57,7 @@ describe('nirwalk filters', () => {
 
   it('reports a filter that passes nothing of the probe instead of dividing by zero', async () => {
     const out = join(dir, 'filters-none');
-    const r = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'er', '--detector', 'ingaas', '--filters', '1500LP,ideal:BP800-900', '--depth', '1', '--photons', '3000', '--threads', '1', '--fwhm-rel-error', '0', '--out', out]);
+    const r = await nirwalk(['filters', 'phantoms/mouse-hindlimb.json', '--probe', 'er', '--detector', 'ingaas', '--filters', '1500LP,ideal:BP800-900', '--depth', '1', '--photons', '3000', '--fwhm-rel-error', '0', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'filters.json'), 'utf8'));
     const none = doc.filters.find((x: any) => x.passesNothing);

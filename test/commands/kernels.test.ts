@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'nirwalk-kern-'));
 
 describe('nirwalk kernels', () => {
   const out = join(dir, 'k');
-  const args = ['phantoms/mouse-hindlimb.json', '--depths', '0.5,1', '--photons', '20000', '--threads', '1', '--fwhm-rel-error', '0', '--seed', '4'];
+  const args = ['phantoms/mouse-hindlimb.json', '--depths', '0.5,1', '--photons', '20000', '--fwhm-rel-error', '0', '--seed', '4'];
   let k: Awaited<ReturnType<typeof nirwalk>>;
   beforeAll(async () => {
     k = await nirwalk(['kernels', ...args, '--window', 'NIR-IIa', '--pixel-mm', '0.02', '--size', '257', '--out', out]);

@@ -19,7 +19,7 @@ export function nirwalk(args: string[], options: { timeoutMs?: number } = {}): P
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 570_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
