@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The webgpu step runs on its own (npm run test:webgpu, vitest.webgpu.config.ts).
+    exclude: ['test/webgpu/**', 'node_modules/**'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
     teardownTimeout: 60_000,

@@ -11,6 +11,9 @@
 //   layerZ[nLayers + 1]       depth of each layer's top surface, then the last layer's bottom (mm)
 //   props[nWl * nLayers * 4]  per wavelength bin and layer: muaPerMm, musPerMm, g, n
 //   wlCdf[nWl]                cumulative probability of each wavelength bin (last = 1)
+//   streamKey[8]              run seed and the batch's first photon index (16-bit halves), read only by
+//                             the generator each backend supplies for Math.random(): Philox4x32-10 keyed
+//                             by (seed, global photon index), see src/engine/random/ and docs/random-streams.md
 // Returns four numbers per photon; what they mean depends on constants.tallyMode:
 //   0 exit record   [x, y, signedWeight, pathCode]  (x, y in the camera's image plane, mm)
 //                   signedWeight > 0: left through the top; < 0: left through the bottom;
@@ -20,7 +23,7 @@
 //   1 fluence       [w*track length inside the slabs centred at tallyZ0..tallyZ3, half width tallyHalfMm]
 //   2 absorption    [weight absorbed in layers layerOffset .. layerOffset+3] (roulette gains and
 //                   losses counted where they happen, so the sum balances the photon exactly)
-function transport(layerZ, props, wlCdf) {
+function transport(layerZ, props, wlCdf, streamKey) {
   const nL = this.constants.nLayers;
   const tallyMode = this.constants.tallyMode;
 

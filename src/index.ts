@@ -6,11 +6,12 @@ export { simulate, type SimulateOptions, type SimulationOutput } from './simulat
 export { readCheckpoint, type Checkpoint } from './simulate/checkpoint.js';
 export { buildProblem } from './engine/problem.js';
 export { runTransport, planBatches, type RunInfo } from './engine/run.js';
-export { batchSeedKey, emitterSeed, settingKey, type SettingParts } from './engine/seeds.js';
+export { emitterSeed, settingKey, type SettingParts } from './engine/seeds.js';
 export { createBackend, probeWebGpu, BACKEND_NAMES, BACKENDS } from './engine/backends/registry.js';
 export { SOURCE_KINDS, sourceLaunch, specularReflectance, type SourceKind } from './engine/sources.js';
 export { decodeExit, exitRecord, RECORD_FLOATS, type ExitRecord, type ExitKind } from './engine/records.js';
 export { buildKernelConfig, TRANSPORT_CONSTANT_NAMES, type TransportConstants } from './engine/kernelConfig.js';
+export { philox4x32, philoxKey, photonRandom } from './engine/random/philox.mjs';
 export { transportKernelWgsl } from './engine/backends/wgsl.js';
 export type { TransportProblem, RunOptions, BackendName, CameraSpec, EngineSource, LayerOptics } from './engine/types.js';
 export { ExitTally, type ExitTallySpec } from './tallies/exitTally.js';

@@ -21,7 +21,8 @@ export function register(program: Command): void {
     )
     .argument('<phantom>', 'phantom JSON file (see phantoms/ for examples)')
     .requiredOption('--photons <N>', 'number of photon packets', intArg('--photons'))
-    .requiredOption('--out <DIR>', 'output folder (created; files in it are replaced)');
+    .requiredOption('--out <DIR>', 'output folder (created; files in it are replaced)')
+    .option('--batch-photons <N>', 'photons per kernel launch (default: the backend\'s; results do not depend on it)', intArg('--batch-photons'));
   addEngineOptions(cmd, 'random seed: same phantom + photons + seed = same numbers')
     .option('--wavelength <NM>', 'wavelength in nm (needed when layers use tissue presets or spectra)', numberArg('--wavelength'))
     .option('--allow-extrapolation', 'allow scattering power laws beyond their fitted range (flagged in result.json)')
@@ -44,6 +45,7 @@ export function register(program: Command): void {
         photons: flags.photons,
         seed: flags.seed,
         threads: flags.threads,
+        batchPhotons: flags.batchPhotons,
         backend: flags.backend,
         wavelengthNm: flags.wavelength,
         allowExtrapolation: Boolean(flags.allowExtrapolation),

@@ -62,6 +62,7 @@ export function register(program: Command): void {
         photonsPerDepth: flags.photons,
         seed: flags.seed,
         backend: backend!.description,
+        adapter: backend!.adapter ?? null,
         elapsedMs: Math.round(performance.now() - started),
         interrupted,
         emitter: probe ? { probe: probe.name, citation: probe.citation } : { probe: 'flat across each window' },

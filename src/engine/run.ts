@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
-import type { Backend, BatchTask } from './backends/backend.js';
+import type { AdapterInfo, Backend, BatchTask } from './backends/backend.js';
 import { createBackend } from './backends/registry.js';
 import { buildKernelConfig } from './kernelConfig.js';
-import { batchSeedKey } from './seeds.js';
 import { sourceLaunch, type Launch } from './sources.js';
 import { transportKernelSource } from './transportKernel.js';
 import type { RunOptions, TransportProblem } from './types.js';
@@ -20,11 +19,11 @@ export function planBatches(photons: number, batchPhotons: number): BatchPlan {
   return { batchPhotons, batches: Math.ceil(photons / batchPhotons), photons };
 }
 
-export { batchSeedKey };
-
 export interface RunInfo {
   backend: string;
   backendDescription: string;
+  /** The WebGPU adapter that ran the batches (webgpu backend only). */
+  adapter?: AdapterInfo;
   threads: number;
   batchPhotons: number;
   batchesDone: number;
@@ -35,17 +34,21 @@ export interface RunInfo {
   launch: Launch;
 }
 
-/** Receives each batch's records in batch order (whatever order the workers finish in). */
-export type RecordSink = (records: Float32Array, batchIndex: number, photons: number) => void;
+/**
+ * Receives each batch's records in photon order (whatever order the workers finish in): records of
+ * photons firstPhoton .. firstPhoton + photons − 1 of the run.
+ */
+export type RecordSink = (records: Float32Array, batchIndex: number, photons: number, firstPhoton: number) => void;
 
 /**
- * Runs `photons` photon packets through `problem` in fixed-size seeded batches and hands their
- * records to `sink` in batch order, so results do not depend on the number of threads.
- * `startBatch` resumes a run from a checkpoint.
+ * Runs photons [start, `photons`) through `problem` in batches and hands their records to `sink` in
+ * photon order. Photon i draws from Philox stream (seed, i) on every backend, so results do not
+ * depend on the number of threads or the batch size. `startBatch` (whole batches of batchPhotons)
+ * or `startPhoton` resumes a run.
  */
 export async function runTransport(
   problem: TransportProblem,
-  options: RunOptions & { backendInstance?: Backend; startBatch?: number },
+  options: RunOptions & { backendInstance?: Backend; startBatch?: number; startPhoton?: number },
   sink: RecordSink,
 ): Promise<RunInfo> {
   const started = performance.now();
@@ -60,12 +63,16 @@ export async function runTransport(
       .digest('hex')
       .slice(0, 16);
     const startBatch = options.startBatch ?? 0;
-    const photonsIn = (b: number) => Math.min(plan.batchPhotons, plan.photons - b * plan.batchPhotons);
+    const startPhoton = options.startPhoton ?? startBatch * plan.batchPhotons;
+    // Batch b (counted from startBatch) covers photons firstOf(b) .. firstOf(b) + photonsIn(b) − 1.
+    const firstOf = (b: number) => startPhoton + (b - startBatch) * plan.batchPhotons;
+    const photonsIn = (b: number) => Math.max(0, Math.min(plan.batchPhotons, plan.photons - firstOf(b)));
+    const lastBatch = startBatch + Math.ceil(Math.max(0, plan.photons - startPhoton) / plan.batchPhotons);
 
     const ready = new Map<number, Float32Array>();
     let nextToDeliver = startBatch;
     let nextToLaunch = startBatch;
-    let photonsDone = startBatch * plan.batchPhotons;
+    let photonsDone = startPhoton;
     let failure: unknown;
     const inFlightLimit = Math.max(2, backend.threads * 2);
 
@@ -73,7 +80,7 @@ export async function runTransport(
       while (ready.has(nextToDeliver)) {
         const records = ready.get(nextToDeliver)!;
         ready.delete(nextToDeliver);
-        sink(records, nextToDeliver, photonsIn(nextToDeliver));
+        sink(records, nextToDeliver, photonsIn(nextToDeliver), firstOf(nextToDeliver));
         photonsDone += photonsIn(nextToDeliver);
         nextToDeliver++;
         options.onProgress?.(photonsDone, plan.photons);
@@ -83,12 +90,13 @@ export async function runTransport(
     await new Promise<void>((resolveAll) => {
       let inFlight = 0;
       const launchMore = () => {
-        while (!failure && !options.signal?.aborted && inFlight < inFlightLimit && nextToLaunch < plan.batches) {
+        while (!failure && !options.signal?.aborted && inFlight < inFlightLimit && nextToLaunch < lastBatch) {
           const batchIndex = nextToLaunch++;
           const task: BatchTask = {
             batchIndex,
             photons: photonsIn(batchIndex),
-            seedKey: batchSeedKey(options.seed, batchIndex),
+            seed: options.seed,
+            firstPhoton: firstOf(batchIndex),
             config,
             kernelKey,
           };
@@ -116,11 +124,12 @@ export async function runTransport(
     return {
       backend: backend.name,
       backendDescription: backend.description,
+      ...(backend.adapter ? { adapter: backend.adapter } : {}),
       threads: backend.threads,
       batchPhotons: plan.batchPhotons,
       batchesDone: nextToDeliver,
       photonsDone,
-      interrupted: nextToDeliver < plan.batches,
+      interrupted: nextToDeliver < lastBatch,
       elapsedMs: performance.now() - started,
       launch: sourceLaunch(problem),
     };

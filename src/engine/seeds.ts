@@ -3,21 +3,17 @@ import seedrandom from 'seedrandom';
 /**
  * Every random stream key of nirwalk, in one place. A run's photons are fixed by (seed, what is
  * simulated): a run seed is derived from the user's seed and the run's identity (spectral setting,
- * emitter, depth), and each batch of a run has its own stream keyed by (run seed, batch index) —
- * never by thread, so results do not depend on threads, batch order or shards.
+ * emitter, depth), and photon i of a run draws from Philox4x32-10 stream (run seed, i)
+ * (random/philox.mjs, random/philoxWgsl.ts; docs/random-streams.md) — never keyed by thread or
+ * batch, so results do not depend on threads, batch size, batch order or shards.
  */
 
 /**
- * The stream key of batch b of a run. The cpu worker (backends/cpu-worker.mjs, plain JavaScript)
- * turns it into Math.random = seedrandom.xor4096(key); the gpu.js modes seed from batchSeed32(key).
+ * 32-bit seed for gpu.js's per-thread PCG generator, which the webasm backend still uses (gpu.js
+ * emits it as WebAssembly and offers no way to replace it): keyed by the batch's first photon.
  */
-export function batchSeedKey(seed: number, batchIndex: number): string {
-  return `nirwalk:${seed}:${batchIndex}`;
-}
-
-/** 32-bit seed for gpu.js's per-thread PCG generator, from the batch's seed key. */
-export function batchSeed32(seedKey: string): number {
-  return seedrandom.xor4096(seedKey).int32() >>> 0;
+export function batchSeed32(seed: number, firstPhoton: number): number {
+  return seedrandom.xor4096(`nirwalk:${seed}:${firstPhoton}`).int32() >>> 0;
 }
 
 /** What a spectral setting is made of; its key, with the seed and depth, fixes the photon streams. */

@@ -25,7 +25,7 @@ export interface EmitterRunOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   maxSteps?: number;
-  /** Keep adding photons (whole batches, same streams) until the FWHM's relative standard error is at most this. */
+  /** Keep adding photons (photon i always draws stream i) until the FWHM's relative standard error is at most this. */
   targetFwhmRelErr?: number;
   /** Upper limit on photons when targetFwhmRelErr is set. */
   maxPhotons?: number;
@@ -39,7 +39,9 @@ export function psfBinMm(depthMm: number): number {
 }
 
 export const PSF_BINS = 600;
-const JACKKNIFE_GROUPS = 16;
+/** Photons are added for --fwhm-rel-error in multiples of this (independent of any batch size). */
+export const ADAPTIVE_STEP_PHOTONS = 4096;
+export const JACKKNIFE_GROUPS = 16;
 /** Below this many detected photons a PSF width is not estimated (reported as null). */
 export const MIN_DETECTED_FOR_FWHM = 1000;
 
@@ -74,12 +76,13 @@ export async function simulatePointEmitter(depthMm: number, o: EmitterRunOptions
   const binMm = psfBinMm(depthMm);
   const tally = new EmitterTally({ binMm, bins: PSF_BINS, groups: JACKKNIFE_GROUPS });
   const seed = emitterSeed(o.seed, o.settingKey, 'point', depthMm);
-  const batch = o.backend.defaultBatchPhotons;
-  // Whole batches only, so a later round continues the same streams without re-running a batch.
-  const wholeBatches = (n: number) => Math.ceil(n / batch) * batch;
-  let target = wholeBatches(o.photons);
-  const limit = wholeBatches(Math.max(o.maxPhotons ?? target, target));
-  let startBatch = 0;
+  // Rounds add photons in steps that do not depend on the backend's batch size, so the stopping
+  // point (and every number) is the same on any backend, batch size or thread count.
+  const step = ADAPTIVE_STEP_PHOTONS;
+  const wholeSteps = (n: number) => Math.ceil(n / step) * step;
+  let target = Math.ceil(o.photons);
+  const limit = Math.max(o.maxPhotons ?? target, target);
+  let startPhoton = 0;
   let elapsedMs = 0;
   let interrupted = false;
   let psf = { value: NaN, stdErr: NaN };
@@ -87,12 +90,12 @@ export async function simulatePointEmitter(depthMm: number, o: EmitterRunOptions
   for (;;) {
     const info = await runTransport(
       problem,
-      { photons: target, seed, backendInstance: o.backend, startBatch, onProgress: o.onProgress, signal: o.signal },
-      (records, batchIndex, n) => tally.add(records, n, batchIndex),
+      { photons: target, seed, backendInstance: o.backend, startPhoton, onProgress: o.onProgress, signal: o.signal },
+      (records, _b, n, firstPhoton) => tally.add(records, n, firstPhoton),
     );
     elapsedMs += info.elapsedMs;
     interrupted = info.interrupted;
-    startBatch = info.batchesDone;
+    startPhoton = info.photonsDone;
     psf = fwhmWithError(tally.usedGroups('radial'), (w) => radialProfile(w, binMm));
     lsf = fwhmWithError(tally.usedGroups('folded'), (w) => foldedLineProfile(w, binMm));
     if (tally.detectedCount < MIN_DETECTED_FOR_FWHM) {
@@ -100,11 +103,15 @@ export async function simulatePointEmitter(depthMm: number, o: EmitterRunOptions
       lsf = { value: NaN, stdErr: NaN };
     }
     const rel = psf.stdErr / psf.value;
-    // A NaN error (too few photons for a stable estimate) also asks for more photons.
-    if (interrupted || !o.targetFwhmRelErr || rel <= o.targetFwhmRelErr || target >= limit) break;
-    // Standard errors shrink as 1/√N: ask for what should reach the target, with 20 % to spare.
-    const need = Number.isFinite(rel) ? target * (rel / o.targetFwhmRelErr) ** 2 * 1.2 : target * 2;
-    target = wholeBatches(Math.min(limit, Math.max(need, target + batch)));
+    // A NaN error (too few photons for a stable estimate) also asks for more photons; so does a
+    // jackknife over fewer than JACKKNIFE_GROUPS filled groups (its error is itself too uncertain).
+    const enoughGroups = tally.usedGroups('radial').length >= JACKKNIFE_GROUPS;
+    if (interrupted || !o.targetFwhmRelErr || (enoughGroups && rel <= o.targetFwhmRelErr) || target >= limit) break;
+    // Standard errors shrink as 1/√N: ask for what should reach the target, with 20 % to spare, but
+    // at most 4× per round — a 16-group jackknife error is itself uncertain, and one low estimate
+    // of it would otherwise overshoot by millions of photons.
+    const need = enoughGroups && Number.isFinite(rel) ? target * (rel / o.targetFwhmRelErr) ** 2 * 1.2 : target * 2;
+    target = Math.min(limit, wholeSteps(Math.min(Math.max(need, target + step), 4 * target)));
   }
   const radialWeights = sumGroups(tally.radial);
   const foldedWeights = sumGroups(tally.folded);
@@ -166,8 +173,8 @@ export async function simulateUniformBackground(fromMm: number, toMm: number, o:
   const problem = buildProblem(o.phantom, o.opticsByBin, { source, camera: o.camera, binProbabilities: o.binProbabilities, maxSteps: o.maxSteps });
   const tally = new EmitterTally({ binMm: 1, bins: 2, groups: 1 });
   const seed = emitterSeed(o.seed, o.settingKey, 'background', fromMm * 1000 + toMm);
-  const info = await runTransport(problem, { photons: o.photons, seed, backendInstance: o.backend, signal: o.signal, onProgress: o.onProgress }, (r, b, n) =>
-    tally.add(r, n, b),
+  const info = await runTransport(problem, { photons: o.photons, seed, backendInstance: o.backend, signal: o.signal, onProgress: o.onProgress }, (r, _b, n, first) =>
+    tally.add(r, n, first),
   );
   const d = tally.detected();
   const thicknessMm = toMm - fromMm;

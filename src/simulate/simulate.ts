@@ -19,6 +19,8 @@ export interface SimulateOptions {
   photons: number;
   seed: number;
   threads?: number;
+  /** Photons per kernel launch (default: the backend's); the numbers do not depend on it. */
+  batchPhotons?: number;
   backend?: BackendName;
   wavelengthNm?: number;
   allowExtrapolation?: boolean;
@@ -56,6 +58,7 @@ export function validateSimulateOptions(o: SimulateOptions): void {
   checkPositiveInt('--photons', o.photons);
   if (!Number.isSafeInteger(o.seed)) throw new InputError(`--seed must be a whole number (got ${o.seed})`);
   if (o.threads !== undefined) checkPositiveInt('--threads', o.threads);
+  if (o.batchPhotons !== undefined) checkPositiveInt('--batch-photons', o.batchPhotons);
   if (o.radialBinMm !== undefined) checkPositive('--radial-bin-mm', o.radialBinMm);
   if (o.radialBins !== undefined) checkPositiveInt('--radial-bins', o.radialBins);
   if (o.maxSteps !== undefined) checkPositiveInt('--max-steps', o.maxSteps, 10);
@@ -108,7 +111,7 @@ export async function simulate(phantom: Phantom, o: SimulateOptions): Promise<Si
         photons: o.photons,
         seed: o.seed,
         backendInstance: backend,
-        batchPhotons: o.resume?.batchPhotons,
+        batchPhotons: o.resume?.batchPhotons ?? o.batchPhotons,
         startBatch: o.resume?.batchesDone,
         onProgress: o.onProgress,
         signal: o.signal,
@@ -134,6 +137,7 @@ export async function simulate(phantom: Phantom, o: SimulateOptions): Promise<Si
       seed: o.seed,
       backend: info.backend,
       backendDescription: info.backendDescription,
+      adapter: info.adapter ?? null,
       threads: info.threads,
       batchPhotons: info.batchPhotons,
       elapsedMs: Math.round(info.elapsedMs),

@@ -5,7 +5,7 @@ export interface EmitterTallySpec {
   /** Bin width for the radial PSF and the folded line profile (mm). */
   binMm: number;
   bins: number;
-  /** Groups for jackknife errors: batch b goes to group b mod groups. */
+  /** Groups for jackknife errors: photon i of the run goes to group i mod groups (whatever the batch size). */
   groups: number;
 }
 
@@ -29,10 +29,9 @@ export class EmitterTally {
     this.folded = Array.from({ length: spec.groups }, () => new Float64Array(spec.bins));
   }
 
-  add(records: Float32Array, photons: number, batchIndex: number): void {
-    const { binMm, bins } = this.spec;
-    const radial = this.radial[batchIndex % this.spec.groups];
-    const folded = this.folded[batchIndex % this.spec.groups];
+  /** Adds the records of photons firstPhoton .. firstPhoton + photons − 1 of the run. */
+  add(records: Float32Array, photons: number, firstPhoton: number): void {
+    const { binMm, bins, groups } = this.spec;
     const last = bins - 1;
     const r = exitRecord();
     for (let i = 0; i < photons; i++) {
@@ -40,6 +39,9 @@ export class EmitterTally {
       if (r.kind === 'stepCap') this.steppedOut++;
       if (r.kind !== 'detected') continue;
       const w = r.weight;
+      const group = (firstPhoton + i) % groups;
+      const radial = this.radial[group];
+      const folded = this.folded[group];
       this.detectedCount++;
       this.detectedSum += w;
       this.detectedSq += w * w;

@@ -43,7 +43,7 @@ export function seedArg(value: string): number {
 /** --backend, with its choices and help from the backend registry. */
 export function backendOption(): Option {
   const lines = Object.entries(BACKENDS).map(([name, b]) => `${name}: ${b.help}`);
-  return new Option('--backend <B>', `transport backend; auto picks webgpu when an adapter exists, else cpu (${lines.join('; ')})`)
+  return new Option('--backend <B>', `transport backend; auto picks webgpu on a hardware GPU adapter, else cpu (software adapters such as SwiftShader only by name) (${lines.join('; ')})`)
     .choices(BACKEND_NAMES)
     .default('auto');
 }

@@ -7,7 +7,7 @@ import { addEngineOptions, intArg, listArg, numberArg } from './flags.js';
 
 /** Options shared by the imaging commands (windows, filters, kernels). */
 export function addImagingOptions(cmd: Command, defaults: { photons: number }): Command {
-  cmd.option('--photons <N>', 'photons per emitter depth (rounded up to whole batches)', intArg('--photons'), defaults.photons);
+  cmd.option('--photons <N>', 'photons per emitter depth', intArg('--photons'), defaults.photons);
   return addEngineOptions(cmd, 'random seed')
     .option('--na <NA>', 'numerical aperture of the objective (photons outside its cone are not detected)', numberArg('--na', (n) => n > 0 && n <= 1.6, 'in (0, 1.6]'), 1)
     .option('--focus-depth-mm <MM>', 'depth of the camera focal plane below the surface (exit rays are back-projected to it)', numberArg('--focus-depth-mm', (n) => n >= 0, '≥ 0'), 0)

@@ -3,11 +3,24 @@ import type { KernelConfig } from '../kernelConfig.js';
 export interface BatchTask {
   batchIndex: number;
   photons: number;
-  /** The batch's seed, derived from (run seed, batch index): every batch is an independent stream. */
-  seedKey: string;
+  /** Run seed: the Philox key (src/engine/random/philox.mjs). */
+  seed: number;
+  /** Global index of the batch's first photon: photon i of the run always draws from stream i. */
+  firstPhoton: number;
   config: KernelConfig;
   /** Identifies the compiled kernel (source + constants) so backends can cache it. */
   kernelKey: string;
+}
+
+/** The WebGPU adapter a backend runs on (GPUAdapterInfo plus whether it is a software implementation). */
+export interface AdapterInfo {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  isFallbackAdapter: boolean;
+  /** Dawn's fallback adapter or a CPU Vulkan driver (SwiftShader, lavapipe): speeds are not GPU speeds. */
+  software: boolean;
 }
 
 export interface Backend {
@@ -17,6 +30,8 @@ export interface Backend {
   /** Photons per batch this backend is built for (a fixed number, so results never depend on threads). */
   readonly defaultBatchPhotons: number;
   readonly description: string;
+  /** The WebGPU adapter (webgpu backend only). */
+  adapter?: AdapterInfo;
   runBatch(task: BatchTask): Promise<Float32Array>;
   close(): Promise<void>;
 }
@@ -24,6 +39,10 @@ export interface Backend {
 /** gpu.js returns Array(4) kernels as an array of Float32Array(4) (cpu) or a flat array: make it flat. */
 export function flattenRecords(rows: unknown, photons: number): Float32Array {
   if (rows instanceof Float32Array && rows.length === photons * 4) return rows;
+  const length = (rows as ArrayLike<unknown> | undefined)?.length;
+  if (rows instanceof Float32Array || length !== photons) {
+    throw new Error(`the kernel returned ${rows instanceof Float32Array ? rows.length / 4 : length} records for a batch of ${photons} photons`);
+  }
   const out = new Float32Array(photons * 4);
   const list = rows as ArrayLike<ArrayLike<number>>;
   for (let i = 0; i < photons; i++) {

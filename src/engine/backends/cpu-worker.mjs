@@ -2,8 +2,8 @@
 // Plain JavaScript so that it loads from src/ (tests) as it is; tsup bundles it to dist/cpu-worker.js.
 import { readFileSync } from 'node:fs';
 import { GPU } from 'gpu.js';
-import seedrandom from 'seedrandom';
 import { move } from 'piscina';
+import { photonRandom } from '../random/philox.mjs';
 
 let cached = { key: '', kernel: null, photons: 0 };
 
@@ -29,12 +29,13 @@ function kernelFor(task) {
 
 export default function runBatch(task) {
   const kernel = kernelFor(task);
-  // gpu.js's cpu mode ignores randomSeed and calls the global Math.random: give it the batch's stream.
+  // gpu.js's cpu mode ignores randomSeed and calls the global Math.random: give it photon
+  // (firstPhoton + thread.x)'s Philox stream, restarted as the kernel moves from thread to thread.
   const saved = Math.random;
-  Math.random = seedrandom.xor4096(task.seedKey);
+  Math.random = photonRandom(task.seed, task.firstPhoton, (kernel.kernel ?? kernel).thread);
   let rows;
   try {
-    rows = kernel(task.layerZ, task.props, task.wlCdf);
+    rows = kernel(task.layerZ, task.props, task.wlCdf, task.streamKey);
   } finally {
     Math.random = saved;
   }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { kernelOptions, transportKernelPath } from '../transportKernel.js';
 import type { Backend, BatchTask } from './backend.js';
+import { streamKeyArgument } from '../random/streamKey.js';
 
 /**
  * The worker script next to this module: dist/cpu-worker.js in the built package (tsup bundles it
@@ -19,7 +20,7 @@ export function cpuWorkerPath(): string {
   throw new Error(`cannot find the cpu backend's worker next to ${here}`);
 }
 
-/** gpu.js cpu mode in a piscina worker pool; each batch's Math.random is a seeded xor4096 stream. */
+/** gpu.js cpu mode in a piscina worker pool; Math.random is each photon's Philox stream (philox.mjs). */
 export class CpuBackend implements Backend {
   readonly name = 'cpu' as const;
   readonly defaultBatchPhotons = 1000;
@@ -48,7 +49,9 @@ export class CpuBackend implements Backend {
       layerZ: config.layerZ,
       props: config.props,
       wlCdf: config.wlCdf,
-      seedKey: task.seedKey,
+      seed: task.seed,
+      firstPhoton: task.firstPhoton,
+      streamKey: streamKeyArgument(task.seed, task.firstPhoton),
     });
   }
 

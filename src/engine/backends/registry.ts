@@ -3,7 +3,14 @@ import { InputError } from '../../errors.js';
 import type { Backend } from './backend.js';
 import { CpuBackend } from './cpu.js';
 import { GpuJsBackend } from './gpujs.js';
-import { probeWebGpu } from './webgpuProbe.js';
+import { probeWebGpu, type WebGpuProbe } from './webgpuProbe.js';
+
+function webGpuBackend(probe: WebGpuProbe, note = ''): GpuJsBackend {
+  const kind = probe.adapterInfo?.software ? 'software (CPU) adapter' : 'adapter';
+  const backend = new GpuJsBackend('webgpu', 1, `gpu.js webgpu mode on ${kind} ${probe.adapter || 'unnamed'}${note}`);
+  backend.adapter = probe.adapterInfo;
+  return backend;
+}
 
 /**
  * The backends, in one list: the CLI's --backend choices, the BackendName type and the error
@@ -16,20 +23,21 @@ export const BACKENDS = {
   },
   webasm: {
     help: 'gpu.js webasm mode (WebAssembly) in this thread',
-    create: async (threads: number): Promise<Backend> => new GpuJsBackend('webasm', threads, `gpu.js webasm mode (WebAssembly), ${threads} thread(s)`),
+    create: async (threads: number): Promise<Backend> =>
+      new GpuJsBackend('webasm', threads, `gpu.js webasm mode (WebAssembly), ${threads} thread(s); gpu.js 32-bit PCG streams per batch, not per-photon Philox (docs/random-streams.md)`),
   },
   webgpu: {
-    help: 'gpu.js webgpu mode on a WebGPU adapter (Dawn)',
+    help: 'gpu.js webgpu mode on a WebGPU adapter (Dawn), software adapters included',
     create: async (): Promise<Backend> => {
       const probe = await probeWebGpu();
       if (!probe.available) throw new InputError(`the webgpu backend is not available here: ${probe.reason}. Use --backend cpu.`);
-      return new GpuJsBackend('webgpu', 1, `gpu.js webgpu mode on ${probe.adapter || 'a WebGPU adapter'}`);
+      return webGpuBackend(probe);
     },
   },
 } as const;
 
 export type ConcreteBackendName = keyof typeof BACKENDS;
-/** 'auto' picks webgpu when an adapter exists, else cpu. */
+/** 'auto' picks webgpu on a hardware adapter, else cpu (a software adapter only when asked for by name). */
 export const BACKEND_NAMES = ['auto', ...(Object.keys(BACKENDS) as ConcreteBackendName[])] as const;
 export type BackendName = 'auto' | ConcreteBackendName;
 
@@ -43,9 +51,11 @@ export async function createBackend(name: BackendName, threads?: number): Promis
   if (!Number.isInteger(n) || n < 1) throw new InputError(`--threads must be a whole number ≥ 1 (got ${threads})`);
   if (!isBackendName(name)) throw new InputError(`--backend must be one of ${BACKEND_NAMES.join(', ')} (got "${name}")`);
   if (name !== 'auto') return BACKENDS[name].create(n);
+  // A hardware adapter only: a software one (SwiftShader, lavapipe) runs only when asked for by name.
   const probe = await probeWebGpu();
-  if (probe.available) return new GpuJsBackend('webgpu', 1, `gpu.js webgpu mode on ${probe.adapter || 'a WebGPU adapter'} (auto)`);
-  return new CpuBackend(n, `auto: no WebGPU — ${probe.reason}`);
+  if (probe.available && !probe.adapterInfo?.software) return webGpuBackend(probe, ' (auto)');
+  const why = probe.available ? `the only WebGPU adapter is a software one (${probe.adapter}); --backend webgpu runs on it` : `no WebGPU — ${probe.reason}`;
+  return new CpuBackend(n, `auto: ${why}`);
 }
 
 export { probeWebGpu };
