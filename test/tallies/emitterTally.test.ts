@@ -10,11 +10,12 @@ describe('EmitterTally', () => {
     ...[-0.35, 0, 1, 1], // detected: r = |x| = 0.35, y = 0
   ]);
 
-  it('keeps the radial PSF, the folded line profile and the detected weight per group of batches', () => {
+  it('keeps the radial PSF, the folded line profile and the detected weight per group of photons', () => {
+    // Photon i goes to group i mod 2: detected photons 0, 4 (group 0), 5, 9 (group 1), 10, 14 (group 0).
     const t = new EmitterTally({ binMm: 0.1, bins: 3, groups: 2 });
     t.add(batch, 5, 0);
-    t.add(batch, 5, 3); // batch 3 → group 1
-    t.add(batch, 5, 2); // batch 2 → group 0
+    t.add(batch, 5, 5);
+    t.add(batch, 5, 10);
     expect(t.photons).toBe(15);
     expect(t.detectedCount).toBe(6);
     expect(t.steppedOut).toBe(3);
@@ -29,8 +30,9 @@ describe('EmitterTally', () => {
 
   it('reports only the groups that received photons', () => {
     const t = new EmitterTally({ binMm: 0.1, bins: 3, groups: 16 });
-    t.add(batch, 5, 0);
-    t.add(batch, 5, 1);
+    t.add(batch, 5, 0); // detected photons 0 and 4: groups 0 and 4
     expect(t.usedGroups('folded')).toHaveLength(2);
+    t.add(batch, 5, 20); // detected photons 20 and 24: groups 4 and 8
+    expect(t.usedGroups('folded')).toHaveLength(3);
   });
 });
